@@ -1,0 +1,125 @@
+/**
+ * The two ways an authentication step ends: tokens (AuthenticationResult) or a challenge with
+ * an opaque Session. Refresh tokens are opaque: `<sessionId>.<secret>`, with only a digest of
+ * the secret stored. The session id is the tokens' origin_jti, which is how revoking one
+ * refresh token also revokes the access tokens issued from it.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { secretsEqual } from './constantTime';
+import { seconds } from '../clock';
+import type { EngineServices } from '../services';
+import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model';
+
+export interface AuthenticationResult {
+  AccessToken: string;
+  IdToken: string;
+  RefreshToken?: string;
+  ExpiresIn: number;
+  TokenType: 'Bearer';
+}
+
+export interface ChallengeResult {
+  ChallengeName: string;
+  Session: string;
+  ChallengeParameters: Record<string, string>;
+}
+
+const digest = (secret: string): string => createHash('sha256').update(secret).digest('base64url');
+
+export function parseRefreshToken(token: string): { sessionId: string; secret: string } | undefined {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  return match ? { sessionId: match[1], secret: match[2] } : undefined;
+}
+
+export function refreshSecretMatches(session: SessionRecord, secret: string): boolean {
+  return secretsEqual(session.secretDigest, digest(secret));
+}
+
+function idTokenAttributes(user: UserRecord): Record<string, unknown> {
+  const claims: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(user.attributes)) {
+    claims[name] = name.endsWith('_verified') ? value === 'true' : value;
+  }
+  return claims;
+}
+
+/** Signs ID and access tokens for a session (new sign-in or refresh). */
+export function signTokens(s: EngineServices, pool: PoolRecord, client: ClientRecord, user: UserRecord, session: SessionRecord): AuthenticationResult {
+  const iat = seconds(s.clock.now());
+  const eventId = randomUUID();
+  const common = {
+    sub: user.sub,
+    iss: s.tokens.issuerFor(pool.poolId),
+    origin_jti: session.sessionId,
+    event_id: eventId,
+    auth_time: seconds(session.authTime),
+    iat,
+  };
+  const accessToken = s.tokens.sign(pool, {
+    ...common,
+    client_id: client.clientId,
+    token_use: 'access',
+    scope: 'aws.cognito.signin.user.admin',
+    exp: iat + client.accessTokenValiditySeconds,
+    jti: randomUUID(),
+    username: user.username,
+  });
+  const idToken = s.tokens.sign(pool, {
+    ...idTokenAttributes(user),
+    ...common,
+    aud: client.clientId,
+    token_use: 'id',
+    exp: iat + client.idTokenValiditySeconds,
+    jti: randomUUID(),
+    'cognito:username': user.username,
+  });
+  return { AccessToken: accessToken, IdToken: idToken, ExpiresIn: client.accessTokenValiditySeconds, TokenType: 'Bearer' };
+}
+
+/** A successful sign-in: starts a new session (refresh-token family) and signs its tokens. */
+export async function startSession(s: EngineServices, pool: PoolRecord, client: ClientRecord, user: UserRecord): Promise<AuthenticationResult> {
+  const now = s.clock.now();
+  const secret = randomBytes(32).toString('base64url');
+  const session: SessionRecord = {
+    poolId: pool.poolId,
+    sessionId: randomUUID(),
+    usernameKey: user.usernameKey,
+    clientId: client.clientId,
+    secretDigest: digest(secret),
+    authTime: now,
+    // Never at or before a global sign-out made in the same millisecond.
+    createdAt: Math.max(now, user.signedOutAt + 1),
+    expiresAt: now + client.refreshTokenValiditySeconds * 1000,
+  };
+  await s.sessions.put(session);
+  return { ...signTokens(s, pool, client, user, session), RefreshToken: `${session.sessionId}.${secret}` };
+}
+
+/** Parks the sign-in at a challenge; the returned Session names it and answers once. */
+export async function startChallenge(
+  s: EngineServices,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  challengeName: string,
+  parameters: Record<string, string>,
+): Promise<ChallengeResult> {
+  const challengeId = randomUUID();
+  await s.sessions.putChallenge({
+    poolId: pool.poolId,
+    challengeId,
+    clientId: client.clientId,
+    usernameKey: user.usernameKey,
+    challengeName,
+    expiresAt: s.clock.now() + client.authSessionValidityMinutes * 60_000,
+  });
+  // The challenge id is a random UUID, so the Session cannot be guessed; it is single use.
+  const session = Buffer.from(`${pool.poolId}:${challengeId}`).toString('base64url');
+  return { ChallengeName: challengeName, Session: session, ChallengeParameters: { USER_ID_FOR_SRP: user.username, ...parameters } };
+}
+
+export function parseChallengeSession(session: string): { poolId: string; challengeId: string } | undefined {
+  const decoded = Buffer.from(session, 'base64url').toString('utf8');
+  const match = /^([\w-]+_[0-9a-zA-Z]+):([0-9a-f-]{36})$/.exec(decoded);
+  return match ? { poolId: match[1], challengeId: match[2] } : undefined;
+}

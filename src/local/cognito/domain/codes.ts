@@ -1,0 +1,104 @@
+/**
+ * One-time codes: six digits, stored only as an HMAC digest keyed by the pool's pepper,
+ * single use, expiring (24 h for sign-up and attributes, 1 h for password reset) and
+ * attempt-limited. Issuing a new code replaces the old one.
+ */
+import { createHmac, randomInt } from 'node:crypto';
+import { secretsEqual } from './constantTime';
+import { CodeMismatchException, ExpiredCodeException, LimitExceededException, messages } from '../errors';
+import type { Clock } from '../clock';
+import type { CodesStore } from './codes.store';
+import type { PoolRecord, UserRecord } from './model';
+import type { Outbox } from './outbox';
+
+export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | `VERIFY_${string}`;
+
+const HOUR = 3600_000;
+export const MAX_CODE_ATTEMPTS = 5;
+
+export interface CodeDeliveryDetails {
+  Destination: string;
+  DeliveryMedium: 'EMAIL' | 'SMS';
+  AttributeName: string;
+}
+
+const lifetime = (purpose: CodePurpose): number => (purpose === 'FORGOT_PASSWORD' ? HOUR : 24 * HOUR);
+
+const wording: Record<string, { subject: string; body: (code: string) => string }> = {
+  SIGN_UP: { subject: 'Your verification code', body: (c) => `Your confirmation code is ${c}` },
+  FORGOT_PASSWORD: { subject: 'Your password reset code', body: (c) => `Your password reset code is ${c}` },
+  VERIFY: { subject: 'Your verification code', body: (c) => `Your verification code is ${c}` },
+};
+
+export function maskDestination(attribute: string, value: string): string {
+  if (attribute === 'phone_number') return `+${'*'.repeat(Math.max(0, value.length - 5))}${value.slice(-4)}`;
+  const [local = '', domain = ''] = value.split('@');
+  return `${local.charAt(0)}***@${domain.charAt(0)}***`;
+}
+
+export function deliveryDetails(attribute: string, value: string): CodeDeliveryDetails {
+  return {
+    Destination: maskDestination(attribute, value),
+    DeliveryMedium: attribute === 'phone_number' ? 'SMS' : 'EMAIL',
+    AttributeName: attribute,
+  };
+}
+
+export class CodeService {
+  constructor(
+    private readonly store: CodesStore,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  private digest(pool: PoolRecord, user: UserRecord, purpose: string, code: string): string {
+    return createHmac('sha256', pool.pepper).update(`${user.sub}:${purpose}:${code}`).digest('base64');
+  }
+
+  /** Creates a code, stores its digest, and sends it to the user's `attribute` address. */
+  async issue(pool: PoolRecord, user: UserRecord, purpose: CodePurpose, attribute: string): Promise<CodeDeliveryDetails> {
+    const destination = user.attributes[attribute];
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const now = this.clock.now();
+    await this.store.put(pool.poolId, user.usernameKey, {
+      purpose,
+      digest: this.digest(pool, user, purpose, code),
+      destination,
+      attempts: 0,
+      createdAt: now,
+      expiresAt: now + lifetime(purpose),
+    });
+    const text = wording[purpose.startsWith('VERIFY_') ? 'VERIFY' : purpose];
+    this.outbox.deliver({
+      poolId: pool.poolId,
+      medium: attribute === 'phone_number' ? 'SMS' : 'EMAIL',
+      to: destination,
+      username: user.username,
+      purpose,
+      subject: text.subject,
+      body: text.body(code),
+      code,
+      sentAt: new Date(now).toISOString(),
+    });
+    return deliveryDetails(attribute, destination);
+  }
+
+  /**
+   * Checks and consumes a code. Throws CodeMismatch, ExpiredCode or LimitExceeded; on success
+   * the code is gone, so it can never be used twice. Returns the address the code was sent to.
+   */
+  async consume(pool: PoolRecord, user: UserRecord, purpose: CodePurpose, code: string): Promise<string> {
+    const stored = await this.store.get(pool.poolId, user.usernameKey, purpose);
+    if (!stored || stored.expiresAt <= this.clock.now()) throw new ExpiredCodeException(messages.codeExpired);
+    if (!(await this.store.countAttempt(pool.poolId, user.usernameKey, stored, MAX_CODE_ATTEMPTS))) {
+      throw new LimitExceededException(messages.limitExceeded);
+    }
+    if (!secretsEqual(stored.digest, this.digest(pool, user, purpose, code))) {
+      throw new CodeMismatchException(messages.codeMismatch);
+    }
+    if (!(await this.store.consume(pool.poolId, user.usernameKey, stored))) {
+      throw new CodeMismatchException(messages.codeMismatch);
+    }
+    return stored.destination;
+  }
+}

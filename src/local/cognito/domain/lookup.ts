@@ -1,0 +1,120 @@
+/** Finding pools, clients and users, and authenticating access tokens; shared by operations. */
+import {
+  NotAuthorizedException,
+  ResourceNotFoundException,
+  UserNotFoundException,
+  messages,
+} from '../errors';
+import type { EngineServices } from '../services';
+import { isEmail, isPhone } from './attributes';
+import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model';
+import type { SignInName } from './users.store';
+import { Claims, peekClaims } from './tokens';
+import { seconds } from '../clock';
+
+export async function requirePool(s: EngineServices, poolId: string): Promise<PoolRecord> {
+  const pool = await s.pools.getPool(poolId);
+  if (!pool) throw new ResourceNotFoundException(`User pool ${poolId} does not exist.`);
+  return pool;
+}
+
+export async function requireClient(s: EngineServices, clientId: string): Promise<{ client: ClientRecord; pool: PoolRecord }> {
+  const client = await s.pools.getClient(clientId);
+  if (!client) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
+  return { client, pool: await requirePool(s, client.poolId) };
+}
+
+export const usernameKey = (pool: PoolRecord, username: string): string =>
+  pool.settings.UsernameCaseSensitive ? username : username.toLowerCase();
+
+const signsInWith = (pool: PoolRecord, attribute: string): boolean =>
+  pool.settings.UsernameAttributes.includes(attribute) || pool.settings.AliasAttributes.includes(attribute);
+
+/** The unique names a user holds: always the sub, plus email/phone when the pool signs in with them. */
+export function signInNames(pool: PoolRecord, user: Pick<UserRecord, 'sub' | 'attributes'>): SignInName[] {
+  const names: SignInName[] = [{ kind: 'sub', value: user.sub }];
+  for (const kind of ['email', 'phone_number', 'preferred_username'] as const) {
+    const value = user.attributes[kind];
+    if (!value || !signsInWith(pool, kind)) continue;
+    // Alias attributes count only once verified; username attributes from the start.
+    const verified = kind === 'preferred_username' || user.attributes[`${kind}_verified`] === 'true';
+    if (pool.settings.UsernameAttributes.includes(kind) || verified) names.push({ kind, value });
+  }
+  return names;
+}
+
+/** Finds a user by anything they may sign in with: username, email, phone, or sub. */
+export async function findUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord | undefined> {
+  const candidates: SignInName[] = [];
+  if (isEmail(identifier) && signsInWith(pool, 'email')) candidates.push({ kind: 'email', value: identifier });
+  if (isPhone(identifier) && signsInWith(pool, 'phone_number')) candidates.push({ kind: 'phone_number', value: identifier });
+  if (signsInWith(pool, 'preferred_username')) candidates.push({ kind: 'preferred_username', value: identifier });
+  for (const name of candidates) {
+    const key = await s.users.resolveName(pool.poolId, name);
+    const user = key ? await s.users.get(pool.poolId, key) : undefined;
+    if (user) return user;
+  }
+  const direct = await s.users.get(pool.poolId, usernameKey(pool, identifier));
+  if (direct) return direct;
+  const bySub = await s.users.resolveName(pool.poolId, { kind: 'sub', value: identifier });
+  return bySub ? s.users.get(pool.poolId, bySub) : undefined;
+}
+
+/** For admin operations, which may say that a user does not exist. */
+export async function requireUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord> {
+  const user = await findUser(s, pool, identifier);
+  if (!user) throw new UserNotFoundException(messages.userNotFound);
+  return user;
+}
+
+/** A session is live when it is not revoked, not expired, and newer than the user's last global sign-out. */
+export function sessionIsLive(session: SessionRecord | undefined, user: UserRecord, now: number): boolean {
+  return !!session && !session.revokedAt && session.expiresAt > now && session.createdAt > user.signedOutAt;
+}
+
+export interface TokenCaller {
+  pool: PoolRecord;
+  user: UserRecord;
+  claims: Claims;
+}
+
+/**
+ * Authenticates an access token the way Cognito does for GetUser and friends: signature,
+ * expiry, token use, then revocation (RevokeToken, GlobalSignOut) and the user's state.
+ */
+export async function authenticateAccessToken(s: EngineServices, token: string): Promise<TokenCaller> {
+  const peeked = peekClaims(token);
+  const poolId = typeof peeked?.iss === 'string' ? peeked.iss.split('/').pop() : undefined;
+  const pool = poolId ? await s.pools.getPool(poolId) : undefined;
+  if (!pool) throw new NotAuthorizedException(messages.invalidAccessToken);
+  const verified = s.tokens.verify(pool, token);
+  if ('failure' in verified) {
+    throw new NotAuthorizedException(verified.failure === 'expired' ? messages.accessTokenExpired : messages.invalidAccessToken);
+  }
+  const { claims } = verified;
+  if (claims.token_use !== 'access' || typeof claims.username !== 'string' || typeof claims.origin_jti !== 'string') {
+    throw new NotAuthorizedException(messages.invalidAccessToken);
+  }
+  const user = await s.users.get(pool.poolId, usernameKey(pool, claims.username));
+  if (!user || user.sub !== claims.sub) throw new NotAuthorizedException(messages.accessTokenRevoked);
+  const session = await s.sessions.get(pool.poolId, claims.origin_jti);
+  const now = s.clock.now();
+  // An access token outlives nothing: once its session is revoked or signed out, it is refused.
+  if (!session || session.revokedAt || session.createdAt <= user.signedOutAt) {
+    throw new NotAuthorizedException(messages.accessTokenRevoked);
+  }
+  if (!user.enabled) throw new NotAuthorizedException(messages.userDisabled);
+  if (typeof claims.exp === 'number' && claims.exp <= seconds(now)) throw new NotAuthorizedException(messages.accessTokenExpired);
+  return { pool, user, claims };
+}
+
+/** Admin auth operations name both the pool and the client; they must belong together. */
+export async function requirePoolClient(
+  s: EngineServices,
+  poolId: string,
+  clientId: string,
+): Promise<{ client: ClientRecord; pool: PoolRecord }> {
+  const found = await requireClient(s, clientId);
+  if (found.pool.poolId !== poolId) throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
+  return found;
+}

@@ -1,0 +1,130 @@
+/** Records the engine keeps. Times are epoch milliseconds unless a name says otherwise. */
+
+export interface PasswordPolicy {
+  MinimumLength: number;
+  RequireUppercase: boolean;
+  RequireLowercase: boolean;
+  RequireNumbers: boolean;
+  RequireSymbols: boolean;
+  TemporaryPasswordValidityDays: number;
+}
+
+export interface SchemaAttribute {
+  Name: string;
+  AttributeDataType: string;
+  DeveloperOnlyAttribute: boolean;
+  Mutable: boolean;
+  Required: boolean;
+  StringAttributeConstraints?: { MinLength?: string; MaxLength?: string };
+  NumberAttributeConstraints?: { MinValue?: string; MaxValue?: string };
+}
+
+/** The pool's settings, normalised from CreateUserPool's input (defaults filled in). */
+export interface PoolSettings {
+  PasswordPolicy: PasswordPolicy;
+  UsernameAttributes: string[];
+  AliasAttributes: string[];
+  AutoVerifiedAttributes: string[];
+  Schema: SchemaAttribute[];
+  MfaConfiguration: string;
+  DeviceConfiguration?: Record<string, unknown>;
+  LambdaConfig: Record<string, unknown>;
+  UsernameCaseSensitive: boolean;
+  AdminCreateUserOnly: boolean;
+  /** Raw pieces of the input we echo back in DescribeUserPool but do not interpret. */
+  Extra: Record<string, unknown>;
+}
+
+export interface SigningKey {
+  kid: string;
+  privateKeyPem: string;
+  publicJwk: Record<string, string>;
+}
+
+export interface PoolRecord {
+  poolId: string;
+  name: string;
+  region: string;
+  settings: PoolSettings;
+  signingKey: SigningKey;
+  /** Secret mixed into code digests so a leaked table does not reveal codes. */
+  pepper: string;
+  userCount: number;
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export interface ClientRecord {
+  clientId: string;
+  poolId: string;
+  clientName: string;
+  clientSecret?: string;
+  explicitAuthFlows: string[];
+  accessTokenValiditySeconds: number;
+  idTokenValiditySeconds: number;
+  refreshTokenValiditySeconds: number;
+  authSessionValidityMinutes: number;
+  preventUserExistenceErrors: 'ENABLED' | 'LEGACY';
+  enableTokenRevocation: boolean;
+  readAttributes?: string[];
+  writeAttributes?: string[];
+  /** The input's remaining fields, echoed back by DescribeUserPoolClient. */
+  extra: Record<string, unknown>;
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+
+export interface UserRecord {
+  poolId: string;
+  /** The key form of the username (lower-cased in case-insensitive pools). */
+  usernameKey: string;
+  username: string;
+  sub: string;
+  attributes: Record<string, string>;
+  status: UserStatus;
+  enabled: boolean;
+  passwordHash: string;
+  /** For FORCE_CHANGE_PASSWORD users: when the temporary password stops working. */
+  temporaryPasswordExpiresAt?: number;
+  /** Sessions created at or before this instant are signed out (GlobalSignOut). */
+  signedOutAt: number;
+  /** Lockout counters; see lockout.ts. */
+  failures: number;
+  lastFailureAt: number;
+  lockedUntil: number;
+  lockedAtFailures: number;
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export interface CodeRecord {
+  purpose: string;
+  digest: string;
+  destination: string;
+  attempts: number;
+  expiresAt: number;
+  createdAt: number;
+}
+
+export interface SessionRecord {
+  poolId: string;
+  sessionId: string;
+  usernameKey: string;
+  clientId: string;
+  secretDigest: string;
+  authTime: number;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt?: number;
+}
+
+export interface ChallengeRecord {
+  poolId: string;
+  challengeId: string;
+  clientId: string;
+  usernameKey: string;
+  challengeName: string;
+  expiresAt: number;
+}

@@ -1,0 +1,79 @@
+/**
+ * The engine's single DynamoDB table. Every record is addressed by (pk, sk); key builders live
+ * here so the layout is readable in one place:
+ *
+ *   POOLS                      / <poolId>        pool listing entry
+ *   POOL#<poolId>              / POOL            pool settings, signing key, user counter
+ *   CLIENT#<clientId>          / CLIENT          app client
+ *   USER#<poolId>#<username>   / PROFILE         user: attributes, status, hash, lockout counters
+ *   USER#<poolId>#<username>   / CODE#<purpose>  one-time code (hashed) for that purpose
+ *   NAME#<poolId>#<kind>#<v>   / NAME            unique sign-in name (sub, email, phone) -> username
+ *   SESSION#<poolId>#<id>      / SESSION         refresh-token family (origin_jti)
+ *   CHALLENGE#<poolId>#<id>    / CHALLENGE       pending auth challenge (the opaque Session)
+ *
+ * Every lookup is a GetItem or a Query on one partition, so no operation's cost grows with
+ * the number of users.
+ */
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export const keys = {
+  poolList: () => ({ pk: 'POOLS' }),
+  pool: (poolId: string) => ({ pk: `POOL#${poolId}`, sk: 'POOL' }),
+  client: (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: 'CLIENT' }),
+  userPartition: (poolId: string, usernameKey: string) => `USER#${poolId}#${usernameKey}`,
+  user: (poolId: string, usernameKey: string) => ({ pk: keys.userPartition(poolId, usernameKey), sk: 'PROFILE' }),
+  code: (poolId: string, usernameKey: string, purpose: string) => ({
+    pk: keys.userPartition(poolId, usernameKey),
+    sk: `CODE#${purpose}`,
+  }),
+  name: (poolId: string, kind: string, value: string) => ({ pk: `NAME#${poolId}#${kind}#${value}`, sk: 'NAME' }),
+  session: (poolId: string, sessionId: string) => ({ pk: `SESSION#${poolId}#${sessionId}`, sk: 'SESSION' }),
+  challenge: (poolId: string, id: string) => ({ pk: `CHALLENGE#${poolId}#${id}`, sk: 'CHALLENGE' }),
+};
+
+export interface Table {
+  name: string;
+  doc: DynamoDBDocumentClient;
+}
+
+export function openTable(client: DynamoDBClient, name: string): Table {
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return { name, doc };
+}
+
+/** Creates the table when it is missing; safe to call on every start. */
+export async function ensureTable(client: DynamoDBClient, name: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: name }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+  } catch (error) {
+    // Another process created it between our describe and create: that is the outcome we wanted.
+    if ((error as Error).name !== 'ResourceInUseException') throw error;
+  }
+}
+
+/** True when a conditional write lost: the caller maps it to the right Cognito exception. */
+export function isConditionFailure(error: unknown): boolean {
+  return (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
+}

@@ -1,0 +1,245 @@
+/**
+ * Users, their unique sign-in names, and their lockout counters.
+ *
+ * DynamoDB local has no transactions, so uniqueness is kept with conditional writes: a user's
+ * names (sub, and email or phone when they sign in with it) are claimed first, then the user
+ * record is written. A crash between the two leaves an orphan claim, which the next claimant
+ * takes over after checking that its owner does not exist. No user is ever half-created.
+ */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, keys, Table } from './table';
+import type { UserRecord } from './model';
+
+export interface SignInName {
+  kind: 'sub' | 'email' | 'phone_number' | 'preferred_username';
+  value: string;
+}
+
+export class NameTakenError extends Error {
+  constructor(readonly kind: SignInName['kind']) {
+    super(`${kind} is already taken`);
+  }
+}
+
+export class UserExistsError extends Error {}
+
+/** Names are matched case-insensitively, except sub which is a UUID anyway. */
+export const nameKeyValue = (name: SignInName): string => name.value.toLowerCase();
+
+export class UsersStore {
+  constructor(private readonly table: Table) {}
+
+  async get(poolId: string, usernameKey: string, consistent = true): Promise<UserRecord | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.user(poolId, usernameKey), ConsistentRead: consistent }),
+    );
+    return Item as UserRecord | undefined;
+  }
+
+  async resolveName(poolId: string, name: SignInName): Promise<string | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.name(poolId, name.kind, nameKeyValue(name)) }),
+    );
+    return Item?.usernameKey as string | undefined;
+  }
+
+  async claimName(poolId: string, name: SignInName, usernameKey: string): Promise<void> {
+    const key = keys.name(poolId, name.kind, nameKeyValue(name));
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...key, usernameKey },
+          ConditionExpression: 'attribute_not_exists(pk) OR usernameKey = :me',
+          ExpressionAttributeValues: { ':me': usernameKey },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const owner = await this.resolveName(poolId, name);
+      if (owner && (await this.get(poolId, owner))) throw new NameTakenError(name.kind);
+      // The owner is gone (an interrupted create or delete): take the claim over, guarded on the
+      // stale owner so two claimants cannot both win.
+      try {
+        await this.table.doc.send(
+          new PutCommand({
+            TableName: this.table.name,
+            Item: { ...key, usernameKey },
+            ConditionExpression: owner ? 'usernameKey = :stale' : 'attribute_not_exists(pk)',
+            ExpressionAttributeValues: owner ? { ':stale': owner } : undefined,
+          }),
+        );
+      } catch (retryError) {
+        if (isConditionFailure(retryError)) throw new NameTakenError(name.kind);
+        throw retryError;
+      }
+    }
+  }
+
+  /** Releases a claim only if this user still holds it. */
+  async releaseName(poolId: string, name: SignInName, usernameKey: string): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new DeleteCommand({
+          TableName: this.table.name,
+          Key: keys.name(poolId, name.kind, nameKeyValue(name)),
+          ConditionExpression: 'usernameKey = :me',
+          ExpressionAttributeValues: { ':me': usernameKey },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** Claims the names, then writes the user; undoes the claims if the user cannot be written. */
+  async create(user: UserRecord, names: SignInName[]): Promise<void> {
+    const claimed: SignInName[] = [];
+    try {
+      for (const name of names) {
+        await this.claimName(user.poolId, name, user.usernameKey);
+        claimed.push(name);
+      }
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...keys.user(user.poolId, user.usernameKey), ...user },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      for (const name of claimed) await this.releaseName(user.poolId, name, user.usernameKey);
+      if (isConditionFailure(error)) throw new UserExistsError('user exists');
+      throw error;
+    }
+  }
+
+  /**
+   * Sets fields (and attributes) of an existing user. `expect` adds equality guards, so a state
+   * change (for example UNCONFIRMED -> CONFIRMED) happens at most once under concurrency.
+   * Returns the updated user, or undefined when the user is gone or a guard failed.
+   */
+  async update(
+    poolId: string,
+    usernameKey: string,
+    change: {
+      set?: Partial<Omit<UserRecord, 'attributes' | 'poolId' | 'usernameKey'>>;
+      remove?: (keyof UserRecord)[];
+      setAttributes?: Record<string, string>;
+      removeAttributes?: string[];
+      expect?: Partial<Pick<UserRecord, 'status' | 'enabled' | 'passwordHash'>>;
+    },
+  ): Promise<UserRecord | undefined> {
+    const touchesAttributes = Object.keys(change.setAttributes ?? {}).length + (change.removeAttributes ?? []).length > 0;
+    const names: Record<string, string> = touchesAttributes ? { '#attrs': 'attributes' } : {};
+    const values: Record<string, unknown> = {};
+    const sets: string[] = [];
+    const removes: string[] = [];
+    let n = 0;
+    for (const [field, value] of Object.entries(change.set ?? {})) {
+      if (value === undefined) continue;
+      names[`#f${n}`] = field;
+      values[`:f${n}`] = value;
+      sets.push(`#f${n} = :f${n}`);
+      n++;
+    }
+    for (const field of change.remove ?? []) {
+      names[`#f${n}`] = field;
+      removes.push(`#f${n}`);
+      n++;
+    }
+    for (const [attr, value] of Object.entries(change.setAttributes ?? {})) {
+      names[`#a${n}`] = attr;
+      values[`:a${n}`] = value;
+      sets.push(`#attrs.#a${n} = :a${n}`);
+      n++;
+    }
+    for (const attr of change.removeAttributes ?? []) {
+      names[`#a${n}`] = attr;
+      removes.push(`#attrs.#a${n}`);
+      n++;
+    }
+    const conditions = ['attribute_exists(pk)'];
+    for (const [field, value] of Object.entries(change.expect ?? {})) {
+      names[`#e${n}`] = field;
+      values[`:e${n}`] = value;
+      conditions.push(`#e${n} = :e${n}`);
+      n++;
+    }
+    const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+      .filter(Boolean)
+      .join(' ');
+    try {
+      const result = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.user(poolId, usernameKey),
+          UpdateExpression: expression,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes as UserRecord;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Deletes the user record first (so the user is gone at once), then its codes and names. */
+  async delete(user: UserRecord, names: SignInName[]): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new DeleteCommand({
+          TableName: this.table.name,
+          Key: keys.user(user.poolId, user.usernameKey),
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+    const partition = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.userPartition(user.poolId, user.usernameKey) },
+        ProjectionExpression: 'pk, sk',
+      }),
+    );
+    for (const item of partition.Items ?? []) {
+      await this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: { pk: item.pk, sk: item.sk } }));
+    }
+    for (const name of names) await this.releaseName(user.poolId, name, user.usernameKey);
+    return true;
+  }
+
+  /** Raw conditional update used by the lockout counters; returns undefined when the guard fails. */
+  async updateCounters(
+    poolId: string,
+    usernameKey: string,
+    expression: string,
+    condition: string,
+    values: Record<string, unknown>,
+  ): Promise<UserRecord | undefined> {
+    try {
+      const result = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.user(poolId, usernameKey),
+          UpdateExpression: expression,
+          ConditionExpression: `attribute_exists(pk) AND (${condition})`,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes as UserRecord;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+}

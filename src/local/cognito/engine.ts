@@ -1,0 +1,105 @@
+/**
+ * Builds and starts the engine: its DynamoDB table, its services, and its HTTP server on
+ * loopback. Used embedded (by `npm start` and the tests) and standalone (`npm run cognito:local`).
+ */
+import '../../quietSdk';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Clock, systemClock } from './clock';
+import { CodeService } from './domain/codes';
+import { CodesStore } from './domain/codes.store';
+import { Lockout } from './domain/lockout';
+import { Outbox } from './domain/outbox';
+import { HashCost, OWASP_COST, PasswordHasher } from './domain/passwords';
+import { PoolsStore } from './domain/pools.store';
+import { SessionsStore } from './domain/sessions.store';
+import { ensureTable, openTable } from './domain/table';
+import { TokenSigner } from './domain/tokens';
+import { UsersStore } from './domain/users.store';
+import { createEngineServer } from './server';
+import type { EngineServices } from './services';
+import type { Credentials } from './sigv4';
+
+export const DEFAULT_ENGINE_CREDENTIALS: Credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export interface EngineOptions {
+  /** DynamoDB endpoint the engine stores its state in (dynalite locally). */
+  dynamoEndpoint: string;
+  tableName?: string;
+  region?: string;
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  hashCost?: HashCost;
+  /** The only credentials admin (SigV4) requests are accepted from. */
+  credentials?: Credentials;
+  /** Print each outgoing message in a box on stdout. */
+  printOutbox?: boolean;
+  /** Serve /_local/outbox. For development and tests only. */
+  devEndpoints?: boolean;
+  onInternalError?: (operation: string, error: unknown) => void;
+}
+
+export interface Engine {
+  endpoint: string;
+  region: string;
+  credentials: Credentials;
+  services: EngineServices;
+  outbox: Outbox;
+  close(): Promise<void>;
+}
+
+export async function startEngine(options: EngineOptions): Promise<Engine> {
+  const region = options.region ?? 'us-east-1';
+  const credentials = options.credentials ?? DEFAULT_ENGINE_CREDENTIALS;
+  const dynamo = new DynamoDBClient({
+    endpoint: options.dynamoEndpoint,
+    region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const tableName = options.tableName ?? 'cognito-engine';
+  await ensureTable(dynamo, tableName);
+  const table = openTable(dynamo, tableName);
+  const clock = options.clock ?? systemClock;
+  const outbox = new Outbox({ print: options.printOutbox ?? false });
+  const users = new UsersStore(table);
+  let endpoint = '';
+  const services: EngineServices = {
+    clock,
+    region,
+    pools: new PoolsStore(table),
+    users,
+    sessions: new SessionsStore(table),
+    codes: new CodeService(new CodesStore(table), outbox, clock),
+    lockout: new Lockout(users),
+    hasher: new PasswordHasher(options.hashCost ?? OWASP_COST),
+    tokens: new TokenSigner(clock, (poolId) => `${endpoint}/${poolId}`),
+    outbox,
+  };
+  const server: Server = createEngineServer(services, {
+    credentials,
+    devEndpoints: options.devEndpoints ?? true,
+    onInternalError:
+      options.onInternalError ??
+      ((operation, error) => console.error(`[cognito-local] ${operation} failed:`, error instanceof Error ? error.message : error)),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  endpoint = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  return {
+    endpoint,
+    region,
+    credentials,
+    services,
+    outbox,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      dynamo.destroy();
+    },
+  };
+}

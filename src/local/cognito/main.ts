@@ -1,0 +1,37 @@
+/**
+ * `npm run cognito:local`: the engine on its own, with state under the data directory, for use
+ * with the AWS SDK, the AWS CLI (--endpoint-url) or amazon-cognito-identity-js.
+ */
+import { join } from 'node:path';
+import { startEmbeddedDynamo } from '../dynamodb';
+import { startEngine } from './engine';
+
+async function main(): Promise<void> {
+  const dataDir = process.env.DATA_DIR ?? '.data';
+  const dynamo = await startEmbeddedDynamo({ dir: join(dataDir, 'dynamodb') });
+  const engine = await startEngine({
+    dynamoEndpoint: dynamo.endpoint,
+    port: Number(process.env.COGNITO_LOCAL_PORT ?? 9229),
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    credentials: {
+      accessKeyId: process.env.COGNITO_LOCAL_ACCESS_KEY_ID ?? 'local',
+      secretAccessKey: process.env.COGNITO_LOCAL_SECRET_ACCESS_KEY ?? 'local',
+    },
+    printOutbox: true,
+  });
+  console.log(`Cognito-compatible engine listening on ${engine.endpoint}`);
+  console.log(`  region ${engine.region}; admin credentials: access key "${engine.credentials.accessKeyId}" (secret from COGNITO_LOCAL_SECRET_ACCESS_KEY, default "local")`);
+  console.log(`  outbox: ${engine.endpoint}/_local/outbox`);
+  const stop = async (): Promise<void> => {
+    await engine.close();
+    await dynamo.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { validateAttributes } from '../domain/attributes';
+import { describeUser } from '../domain/describeUser';
+import { generateTemporaryPassword, sendInvitation } from '../domain/invite';
+import { findUser, requirePool } from '../domain/lookup';
+import { createUser } from '../domain/newUser';
+import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
+import { UnsupportedUserStateException, UserNotFoundException, messages } from '../errors';
+import { oneOf, optionalList, optionalString, requiredString, rules } from '../params';
+import type { Operation } from '../services';
+
+const DAY = 86_400_000;
+
+export const adminCreateUser: Operation = {
+  access: 'iam',
+  async run(s, { input }) {
+    const pool = await requirePool(s, requiredString(input, 'UserPoolId', rules.poolId));
+    const username = requiredString(input, 'Username', rules.username);
+    const attributes = validateAttributes(pool, optionalList(input, 'UserAttributes', 100), 'admin-create');
+    const action = optionalString(input, 'MessageAction');
+    if (action) oneOf('MessageAction', action, ['RESEND', 'SUPPRESS']);
+    const mediums = optionalList<string>(input, 'DesiredDeliveryMediums', 2);
+    for (const medium of mediums) oneOf('DesiredDeliveryMediums', medium, ['EMAIL', 'SMS']);
+    const given = optionalString(input, 'TemporaryPassword', rules.password);
+    if (given) assertPasswordMeetsPolicy(given, pool.settings.PasswordPolicy);
+    const temporaryPassword = given ?? generateTemporaryPassword(pool.settings.PasswordPolicy);
+    const passwordHash = await s.hasher.hash(temporaryPassword);
+    const temporaryPasswordExpiresAt = s.clock.now() + pool.settings.PasswordPolicy.TemporaryPasswordValidityDays * DAY;
+
+    let user;
+    if (action === 'RESEND') {
+      const existing = await findUser(s, pool, username);
+      if (!existing) throw new UserNotFoundException(messages.userNotFound);
+      if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new UnsupportedUserStateException('User account already exists and is not waiting for a first sign-in.');
+      user = await s.users.update(pool.poolId, existing.usernameKey, {
+        set: { passwordHash, temporaryPasswordExpiresAt, modifiedAt: s.clock.now() },
+        expect: { status: 'FORCE_CHANGE_PASSWORD' },
+      });
+      if (!user) throw new UnsupportedUserStateException('User account changed state during the resend.');
+    } else {
+      user = await createUser(s, pool, { username, attributes, passwordHash, status: 'FORCE_CHANGE_PASSWORD', temporaryPasswordExpiresAt });
+    }
+    if (action !== 'SUPPRESS') sendInvitation(s, pool, user, temporaryPassword, mediums);
+    return { User: describeUser(user, 'Attributes') };
+  },
+};

@@ -1,0 +1,18 @@
+import { runAuthFlow } from '../domain/flows';
+import { requirePoolClient } from '../domain/lookup';
+import { requiredString, rules, stringMap } from '../params';
+import type { Operation } from '../services';
+
+export const adminInitiateAuth: Operation = {
+  access: 'iam',
+  async run(s, { input }) {
+    const { client, pool } = await requirePoolClient(
+      s,
+      requiredString(input, 'UserPoolId', rules.poolId),
+      requiredString(input, 'ClientId', rules.clientId),
+    );
+    const flow = requiredString(input, 'AuthFlow', { max: 64 });
+    const parameters = stringMap(input, 'AuthParameters');
+    return runAuthFlow(s, pool, client, flow, parameters, ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN']);
+  },
+};

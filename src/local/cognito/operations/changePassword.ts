@@ -1,0 +1,22 @@
+import { authenticateAccessToken } from '../domain/lookup';
+import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
+import { checkPassword } from '../domain/signIn';
+import { requiredString, rules } from '../params';
+import type { Operation } from '../services';
+
+export const changePassword: Operation = {
+  access: 'token',
+  async run(s, { input }) {
+    const { pool, user } = await authenticateAccessToken(s, requiredString(input, 'AccessToken', rules.token));
+    const previous = requiredString(input, 'PreviousPassword', rules.password);
+    const proposed = requiredString(input, 'ProposedPassword', rules.password);
+    assertPasswordMeetsPolicy(proposed, pool.settings.PasswordPolicy);
+    // Guessing the old password goes through the same lockout as sign-in.
+    await checkPassword(s, user, previous);
+    await s.users.update(pool.poolId, user.usernameKey, {
+      set: { passwordHash: await s.hasher.hash(proposed), modifiedAt: s.clock.now() },
+      expect: { passwordHash: user.passwordHash },
+    });
+    return {};
+  },
+};

@@ -1,0 +1,32 @@
+import { findUser, requireClient } from '../domain/lookup';
+import { assertSecretHash } from '../domain/secretHash';
+import { claimVerifiedAliases, verifiedFlagsFor } from '../domain/verification';
+import { CodeMismatchException, NotAuthorizedException, messages } from '../errors';
+import { optionalString, requiredString, rules } from '../params';
+import type { Operation } from '../services';
+
+export const confirmSignUp: Operation = {
+  access: 'public',
+  async run(s, { input }) {
+    const { client, pool } = await requireClient(s, requiredString(input, 'ClientId', rules.clientId));
+    const username = requiredString(input, 'Username', rules.username);
+    const code = requiredString(input, 'ConfirmationCode', rules.code);
+    assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
+    const user = await findUser(s, pool, username);
+    // Unknown users get the answer a wrong code gets, so the answer does not reveal them.
+    if (!user) throw new CodeMismatchException(messages.codeMismatch);
+    if (user.status !== 'UNCONFIRMED') {
+      throw new NotAuthorizedException(`User cannot be confirmed. Current status is ${user.status}`);
+    }
+    const destination = await s.codes.consume(pool, user, 'SIGN_UP', code);
+    const flags = verifiedFlagsFor(user, destination);
+    await claimVerifiedAliases(s, pool, { ...user, attributes: { ...user.attributes, ...flags } });
+    const updated = await s.users.update(pool.poolId, user.usernameKey, {
+      set: { status: 'CONFIRMED', modifiedAt: s.clock.now() },
+      setAttributes: flags,
+      expect: { status: 'UNCONFIRMED' },
+    });
+    if (!updated) throw new NotAuthorizedException('User cannot be confirmed. Current status is CONFIRMED');
+    return {};
+  },
+};

@@ -1,0 +1,20 @@
+import { findUser, requireClient } from '../domain/lookup';
+import { simulatedDelivery } from '../domain/newUser';
+import { assertSecretHash } from '../domain/secretHash';
+import { optionalString, requiredString, rules } from '../params';
+import type { Operation } from '../services';
+
+export const forgotPassword: Operation = {
+  access: 'public',
+  async run(s, { input }) {
+    const { client, pool } = await requireClient(s, requiredString(input, 'ClientId', rules.clientId));
+    const username = requiredString(input, 'Username', rules.username);
+    assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
+    const user = await findUser(s, pool, username);
+    // A code can only go to a verified address. Unknown users, and users with nowhere to send
+    // a code, get the same plausible answer, so the response does not reveal who exists.
+    const attribute = user && ['email', 'phone_number'].find((a) => user.attributes[a] && user.attributes[`${a}_verified`] === 'true');
+    if (!user || !attribute || !user.enabled) return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
+    return { CodeDeliveryDetails: await s.codes.issue(pool, user, 'FORGOT_PASSWORD', attribute) };
+  },
+};

@@ -1,0 +1,36 @@
+/** Everything an operation may use, built once per engine and handed to every operation. */
+import type { Clock } from './clock';
+import type { CodeService } from './domain/codes';
+import type { Lockout } from './domain/lockout';
+import type { Outbox } from './domain/outbox';
+import type { PasswordHasher } from './domain/passwords';
+import type { PoolsStore } from './domain/pools.store';
+import type { SessionsStore } from './domain/sessions.store';
+import type { TokenSigner } from './domain/tokens';
+import type { UsersStore } from './domain/users.store';
+
+export interface EngineServices {
+  clock: Clock;
+  region: string;
+  pools: PoolsStore;
+  users: UsersStore;
+  sessions: SessionsStore;
+  codes: CodeService;
+  lockout: Lockout;
+  hasher: PasswordHasher;
+  tokens: TokenSigner;
+  outbox: Outbox;
+}
+
+/** What an operation receives: its parsed input and whether the request was SigV4-signed. */
+export interface OperationRequest {
+  input: Record<string, unknown>;
+  sourceIp: string;
+}
+
+export type OperationAccess = 'public' | 'token' | 'iam';
+
+export interface Operation {
+  access: OperationAccess;
+  run(services: EngineServices, request: OperationRequest): Promise<object>;
+}

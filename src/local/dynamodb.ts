@@ -1,0 +1,38 @@
+/**
+ * Embedded DynamoDB: dynalite on loopback. In memory when no directory is given (tests),
+ * on disk under the data directory otherwise (npm start, the standalone engine).
+ */
+import { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+// dynalite ships no type declarations; its factory returns a plain http.Server.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynalite: (options: Record<string, unknown>) => Server = require('dynalite');
+
+export interface EmbeddedDynamo {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedDynamo(options: { dir?: string; port?: number } = {}): Promise<EmbeddedDynamo> {
+  if (options.dir) mkdirSync(options.dir, { recursive: true });
+  const server = dynalite({
+    path: options.dir,
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,2 @@
+import '../../src/quietSdk';
+import 'reflect-metadata';
