@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { Clock, systemClock } from './clock';
 import { CodeService } from './domain/codes';
 import { CodesStore } from './domain/codes.store';
+import { GroupsStore } from './domain/groups.store';
 import { Lockout } from './domain/lockout';
 import { Outbox } from './domain/outbox';
 import { HashCost, OWASP_COST, PasswordHasher } from './domain/passwords';
@@ -71,6 +72,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     pools: new PoolsStore(table),
     users,
     sessions: new SessionsStore(table),
+    groups: new GroupsStore(table),
     codes: new CodeService(new CodesStore(table), outbox, clock),
     lockout: new Lockout(users),
     hasher: new PasswordHasher(options.hashCost ?? OWASP_COST),

@@ -1,5 +1,14 @@
 /** Every operation the engine serves, by its Cognito name. One file per operation in ./operations. */
 import type { Operation } from './services';
+import { adminAddUserToGroup } from './operations/adminAddUserToGroup';
+import { adminListGroupsForUser } from './operations/adminListGroupsForUser';
+import { adminRemoveUserFromGroup } from './operations/adminRemoveUserFromGroup';
+import { createGroup } from './operations/createGroup';
+import { deleteGroup } from './operations/deleteGroup';
+import { getGroup } from './operations/getGroup';
+import { listGroups } from './operations/listGroups';
+import { listUsersInGroup } from './operations/listUsersInGroup';
+import { updateGroup } from './operations/updateGroup';
 import { adminConfirmSignUp } from './operations/adminConfirmSignUp';
 import { adminCreateUser } from './operations/adminCreateUser';
 import { adminGetUser } from './operations/adminGetUser';
@@ -29,6 +38,15 @@ import { updateUserAttributes } from './operations/updateUserAttributes';
 import { verifyUserAttribute } from './operations/verifyUserAttribute';
 
 export const operations: Record<string, Operation> = {
+  AdminAddUserToGroup: adminAddUserToGroup,
+  AdminListGroupsForUser: adminListGroupsForUser,
+  AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
+  CreateGroup: createGroup,
+  DeleteGroup: deleteGroup,
+  GetGroup: getGroup,
+  ListGroups: listGroups,
+  ListUsersInGroup: listUsersInGroup,
+  UpdateGroup: updateGroup,
   AdminConfirmSignUp: adminConfirmSignUp,
   AdminCreateUser: adminCreateUser,
   AdminGetUser: adminGetUser,

@@ -1,6 +1,7 @@
 /** Everything an operation may use, built once per engine and handed to every operation. */
 import type { Clock } from './clock';
 import type { CodeService } from './domain/codes';
+import type { GroupsStore } from './domain/groups.store';
 import type { Lockout } from './domain/lockout';
 import type { Outbox } from './domain/outbox';
 import type { PasswordHasher } from './domain/passwords';
@@ -15,6 +16,7 @@ export interface EngineServices {
   pools: PoolsStore;
   users: UsersStore;
   sessions: SessionsStore;
+  groups: GroupsStore;
   codes: CodeService;
   lockout: Lockout;
   hasher: PasswordHasher;

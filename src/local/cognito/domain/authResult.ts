@@ -43,8 +43,32 @@ function idTokenAttributes(user: UserRecord): Record<string, unknown> {
   return claims;
 }
 
+/**
+ * Group claims: cognito:groups (by precedence, lowest first), and cognito:roles /
+ * cognito:preferred_role from the groups' role ARNs.
+ */
+async function groupClaims(s: EngineServices, user: UserRecord): Promise<Record<string, unknown>> {
+  const names = (await s.groups.groupsOf(user.poolId, user.usernameKey, 100)).items;
+  if (names.length === 0) return {};
+  const groups = (await s.groups.getMany(user.poolId, names)).sort(
+    (a, b) => (a.precedence ?? Number.MAX_SAFE_INTEGER) - (b.precedence ?? Number.MAX_SAFE_INTEGER) || a.groupName.localeCompare(b.groupName),
+  );
+  const roles = groups.flatMap((g) => (g.roleArn ? [g.roleArn] : []));
+  return {
+    'cognito:groups': groups.map((g) => g.groupName),
+    ...(roles.length ? { 'cognito:roles': roles, 'cognito:preferred_role': groups.find((g) => g.roleArn)!.roleArn } : {}),
+  };
+}
+
 /** Signs ID and access tokens for a session (new sign-in or refresh). */
-export function signTokens(s: EngineServices, pool: PoolRecord, client: ClientRecord, user: UserRecord, session: SessionRecord): AuthenticationResult {
+export async function signTokens(
+  s: EngineServices,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  session: SessionRecord,
+): Promise<AuthenticationResult> {
+  const groups = await groupClaims(s, user);
   const iat = seconds(s.clock.now());
   const eventId = randomUUID();
   const common = {
@@ -57,6 +81,7 @@ export function signTokens(s: EngineServices, pool: PoolRecord, client: ClientRe
   };
   const accessToken = s.tokens.sign(pool, {
     ...common,
+    ...(groups['cognito:groups'] ? { 'cognito:groups': groups['cognito:groups'] } : {}),
     client_id: client.clientId,
     token_use: 'access',
     scope: 'aws.cognito.signin.user.admin',
@@ -67,6 +92,7 @@ export function signTokens(s: EngineServices, pool: PoolRecord, client: ClientRe
   const idToken = s.tokens.sign(pool, {
     ...idTokenAttributes(user),
     ...common,
+    ...groups,
     aud: client.clientId,
     token_use: 'id',
     exp: iat + client.idTokenValiditySeconds,
@@ -92,7 +118,7 @@ export async function startSession(s: EngineServices, pool: PoolRecord, client: 
     expiresAt: now + client.refreshTokenValiditySeconds * 1000,
   };
   await s.sessions.put(session);
-  return { ...signTokens(s, pool, client, user, session), RefreshToken: `${session.sessionId}.${secret}` };
+  return { ...(await signTokens(s, pool, client, user, session)), RefreshToken: `${session.sessionId}.${secret}` };
 }
 
 /** Parks the sign-in at a challenge; the returned Session names it and answers once. */

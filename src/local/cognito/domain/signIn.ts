@@ -108,7 +108,7 @@ export async function refreshSignIn(
     throw new NotAuthorizedException(session.revokedAt || session.createdAt <= user.signedOutAt ? messages.refreshTokenRevoked : messages.invalidRefreshToken);
   }
   if (!user.enabled) throw new NotAuthorizedException(messages.userDisabled);
-  return { AuthenticationResult: signTokens(s, pool, client, user, session) };
+  return { AuthenticationResult: await signTokens(s, pool, client, user, session) };
 }
 
 /** Answers a parked challenge. The Session is checked, then consumed once the answer is valid. */

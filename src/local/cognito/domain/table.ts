@@ -14,7 +14,7 @@
  * Every lookup is a GetItem or a Query on one partition, so no operation's cost grows with
  * the number of users.
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export const keys = {
@@ -44,36 +44,4 @@ export function openTable(client: DynamoDBClient, name: string): Table {
   return { name, doc };
 }
 
-/** Creates the table when it is missing; safe to call on every start. */
-export async function ensureTable(client: DynamoDBClient, name: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
-    return;
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
-  }
-  try {
-    await client.send(
-      new CreateTableCommand({
-        TableName: name,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-      }),
-    );
-  } catch (error) {
-    // Another process created it between our describe and create: that is the outcome we wanted.
-    if ((error as Error).name !== 'ResourceInUseException') throw error;
-  }
-}
-
-/** True when a conditional write lost: the caller maps it to the right Cognito exception. */
-export function isConditionFailure(error: unknown): boolean {
-  return (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
-}
+export { ensureTable, isConditionFailure } from '../../../lib/dynamoTable';

@@ -212,6 +212,13 @@ export class UsersStore {
     );
     for (const item of partition.Items ?? []) {
       await this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: { pk: item.pk, sk: item.sk } }));
+      // A group membership also has a record on the group's side (see groups.store.ts).
+      const group = /^GROUP#(.+)$/.exec(item.sk as string)?.[1];
+      if (group) {
+        await this.table.doc.send(
+          new DeleteCommand({ TableName: this.table.name, Key: { pk: `MEMBERS#${user.poolId}#${group}`, sk: user.usernameKey } }),
+        );
+      }
     }
     for (const name of names) await this.releaseName(user.poolId, name, user.usernameKey);
     return true;

@@ -1,0 +1,62 @@
+/**
+ * Verifies Cognito access tokens with aws-jwt-verify, one code path for Amazon Cognito and the
+ * embedded engine: only the issuer differs. The JWKS is fetched with the platform's fetch (the
+ * library's own fetcher speaks only https, and the engine serves http on loopback).
+ */
+import { JwtVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { Fetcher } from 'aws-jwt-verify/https';
+
+/** The access-token claims the API relies on (verified before use). */
+export interface AccessClaims {
+  sub: string;
+  iss: string;
+  username: string;
+  client_id: string;
+  token_use: 'access';
+  origin_jti?: string;
+  iat: number;
+  exp: number;
+  'cognito:groups'?: string[];
+  [claim: string]: unknown;
+}
+
+const platformFetcher: Fetcher = {
+  async fetch(uri) {
+    const response = await fetch(uri, { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) throw new Error(`JWKS request failed with status ${response.status}`);
+    return response.arrayBuffer();
+  },
+};
+
+export function cognitoIssuer(region: string, userPoolId: string): string {
+  return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+}
+
+export class AccessTokenVerifier {
+  private readonly verifier;
+
+  constructor(readonly issuer: string, clientId: string) {
+    this.verifier = JwtVerifier.create(
+      {
+        issuer,
+        audience: null, // access tokens carry client_id, not aud; checked below
+        jwksUri: `${issuer}/.well-known/jwks.json`,
+        customJwtCheck: ({ payload }) => {
+          if (payload.token_use !== 'access') throw new Error('not an access token');
+          if (payload.client_id !== clientId) throw new Error('token was issued to another client');
+        },
+      },
+      { jwksCache: new SimpleJwksCache({ fetcher: platformFetcher }) },
+    );
+  }
+
+  /** The token's claims, or undefined when it is malformed, forged, expired or foreign. */
+  async verify(token: string): Promise<AccessClaims | undefined> {
+    try {
+      return (await this.verifier.verify(token)) as unknown as AccessClaims;
+    } catch {
+      return undefined;
+    }
+  }
+}

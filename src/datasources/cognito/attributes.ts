@@ -1,0 +1,74 @@
+/** Converting between the API's camelCase attributes and Cognito's attribute lists. */
+import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import { badInput } from '../../errors';
+
+const STANDARD: Record<string, string> = {
+  email: 'email',
+  phoneNumber: 'phone_number',
+  name: 'name',
+  givenName: 'given_name',
+  familyName: 'family_name',
+  middleName: 'middle_name',
+  nickname: 'nickname',
+  preferredUsername: 'preferred_username',
+  profile: 'profile',
+  picture: 'picture',
+  website: 'website',
+  gender: 'gender',
+  birthdate: 'birthdate',
+  zoneinfo: 'zoneinfo',
+  locale: 'locale',
+  address: 'address',
+};
+const FROM_COGNITO = Object.fromEntries(Object.entries(STANDARD).map(([api, cognito]) => [cognito, api]));
+
+export const MAX_ATTRIBUTE_LENGTH = 2048;
+const CUSTOM_NAME = /^[A-Za-z0-9_]{1,20}$/;
+
+/** Validates and converts attribute input; throws BAD_USER_INPUT naming the offending field. */
+export function toCognitoAttributes(input: Record<string, unknown> | undefined | null): AttributeType[] {
+  if (!input) return [];
+  const result: AttributeType[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined || value === null) continue;
+    if (field === 'custom') {
+      if (typeof value !== 'object' || Array.isArray(value)) throw badInput('custom must be a JSON object of strings', 'custom');
+      for (const [name, customValue] of Object.entries(value as Record<string, unknown>)) {
+        if (!CUSTOM_NAME.test(name)) throw badInput(`Unknown custom attribute name "${name.slice(0, 40)}"`, 'custom');
+        if (typeof customValue !== 'string') throw badInput(`custom.${name} must be a string`, 'custom');
+        if (customValue.length > MAX_ATTRIBUTE_LENGTH) throw badInput(`custom.${name} must be at most ${MAX_ATTRIBUTE_LENGTH} characters`, 'custom');
+        result.push({ Name: `custom:${name}`, Value: customValue });
+      }
+      continue;
+    }
+    const name = STANDARD[field];
+    if (!name) throw badInput(`Unknown attribute "${field}"`, field);
+    if (typeof value !== 'string') throw badInput(`${field} must be a string`, field);
+    if (value.length > MAX_ATTRIBUTE_LENGTH) throw badInput(`${field} must be at most ${MAX_ATTRIBUTE_LENGTH} characters`, field);
+    if (field === 'birthdate' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badInput('birthdate must be YYYY-MM-DD', field);
+    result.push({ Name: name, Value: value });
+  }
+  return result;
+}
+
+export interface ProfileAttributes {
+  sub: string;
+  emailVerified: boolean;
+  phoneNumberVerified: boolean;
+  customAttributes: Record<string, string>;
+  [field: string]: unknown;
+}
+
+/** Cognito's attribute list as the User type's fields. */
+export function fromCognitoAttributes(attributes: AttributeType[] = []): ProfileAttributes {
+  const profile: ProfileAttributes = { sub: '', emailVerified: false, phoneNumberVerified: false, customAttributes: {} };
+  for (const { Name, Value = '' } of attributes) {
+    if (!Name) continue;
+    if (Name === 'sub') profile.sub = Value;
+    else if (Name === 'email_verified') profile.emailVerified = Value === 'true';
+    else if (Name === 'phone_number_verified') profile.phoneNumberVerified = Value === 'true';
+    else if (Name.startsWith('custom:')) profile.customAttributes[Name.slice('custom:'.length)] = Value;
+    else if (FROM_COGNITO[Name]) profile[FROM_COGNITO[Name]] = Value;
+  }
+  return profile;
+}

@@ -1,0 +1,43 @@
+/**
+ * The one mapping from Cognito exceptions to API errors. Messages are rewritten where
+ * Cognito's own would reveal internals; anything unmapped becomes a generic internal error
+ * (its detail goes to the log, never to the client).
+ */
+import { ApiError, ErrorCode } from '../../errors';
+
+const MAPPING: Record<string, { code: ErrorCode; message?: string }> = {
+  NotAuthorizedException: { code: 'NOT_AUTHORIZED' },
+  UserNotFoundException: { code: 'NOT_AUTHORIZED', message: 'Incorrect username or password.' },
+  UsernameExistsException: { code: 'USERNAME_EXISTS' },
+  AliasExistsException: { code: 'ALIAS_EXISTS' },
+  InvalidPasswordException: { code: 'INVALID_PASSWORD' },
+  CodeMismatchException: { code: 'CODE_MISMATCH', message: 'Invalid verification code provided, please try again.' },
+  ExpiredCodeException: { code: 'CODE_EXPIRED', message: 'Invalid code provided, please request a code again.' },
+  LimitExceededException: { code: 'LIMIT_EXCEEDED', message: 'Attempt limit exceeded, please try after some time.' },
+  TooManyFailedAttemptsException: { code: 'LIMIT_EXCEEDED', message: 'Attempt limit exceeded, please try after some time.' },
+  TooManyRequestsException: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests, please try again later.' },
+  InvalidParameterException: { code: 'BAD_USER_INPUT' },
+  ResourceNotFoundException: { code: 'NOT_FOUND', message: 'The requested resource was not found.' },
+  GroupExistsException: { code: 'GROUP_EXISTS', message: 'A group with that name already exists.' },
+  UnsupportedUserStateException: { code: 'INVALID_STATE' },
+  CodeDeliveryFailureException: { code: 'SERVICE_UNAVAILABLE', message: 'The code could not be delivered, please try again.' },
+};
+
+/** Options that say how a particular call wants an exception presented. */
+export interface MapOptions {
+  /** Admin operations may say a user does not exist; public ones must not. */
+  revealMissingUser?: boolean;
+}
+
+export function isCognitoException(error: unknown, name: string): boolean {
+  return (error as { name?: string } | undefined)?.name === name;
+}
+
+export function mapCognitoError(error: unknown, options: MapOptions = {}): ApiError | undefined {
+  const name = (error as { name?: string } | undefined)?.name ?? '';
+  if (options.revealMissingUser && name === 'UserNotFoundException') return new ApiError('USER_NOT_FOUND', 'User does not exist.');
+  const rule = MAPPING[name];
+  if (!rule) return undefined;
+  const message = rule.message ?? ((error as Error).message || 'Request failed.');
+  return new ApiError(rule.code, message);
+}

@@ -1,0 +1,41 @@
+/**
+ * The API's one Cognito client. Every call goes through `call`, which maps Cognito's
+ * exceptions to API errors in one place and keeps unexpected failures (and their details) out
+ * of responses. Resolvers never see the SDK.
+ */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { createHmac } from 'node:crypto';
+import { ApiError } from '../../errors';
+import type { Logger } from '../../logger';
+import { mapCognitoError, MapOptions } from './errors';
+
+export interface CognitoSettings {
+  userPoolId: string;
+  clientId: string;
+  clientSecret?: string;
+}
+
+export class CognitoGateway {
+  constructor(
+    readonly sdk: CognitoIdentityProviderClient,
+    readonly settings: CognitoSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  /** SECRET_HASH for app clients with a secret; undefined otherwise. */
+  secretHash(username: string): string | undefined {
+    const { clientSecret, clientId } = this.settings;
+    return clientSecret ? createHmac('sha256', clientSecret).update(username + clientId).digest('base64') : undefined;
+  }
+
+  async call<T>(operation: string, send: (sdk: CognitoIdentityProviderClient) => Promise<T>, options: MapOptions = {}): Promise<T> {
+    try {
+      return await send(this.sdk);
+    } catch (error) {
+      const mapped = mapCognitoError(error, options);
+      if (mapped) throw mapped;
+      this.logger.error('cognito call failed', { operation, error: (error as Error)?.name ?? String(error) });
+      throw new ApiError('INTERNAL_SERVER_ERROR', 'Something went wrong. Please try again.');
+    }
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Sign-in as a state machine, sign-out and refresh. Conditions Amplify treats as steps (an
+ * unconfirmed user, a required password reset, a challenge) come back as steps, not errors.
+ */
+import {
+  AttributeType,
+  GetUserCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  InitiateAuthCommandOutput,
+  RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { ApiError, badInput } from '../../errors';
+import { SignInResult, SignInStep } from '../../schema/types/session.types';
+import { isCognitoException } from './errors';
+import type { CognitoGateway } from './gateway';
+import { authTokens } from './shapes';
+
+interface ChallengeSession {
+  username: string;
+  challenge: string;
+  cognitoSession: string;
+}
+
+/** Our session wraps Cognito's with the username, which RespondToAuthChallenge needs back. */
+const wrapSession = (s: ChallengeSession): string => Buffer.from(JSON.stringify([s.username, s.challenge, s.cognitoSession])).toString('base64url');
+
+function unwrapSession(session: string): ChallengeSession {
+  try {
+    const [username, challenge, cognitoSession] = JSON.parse(Buffer.from(session, 'base64url').toString('utf8')) as unknown[];
+    if (typeof username === 'string' && typeof challenge === 'string' && typeof cognitoSession === 'string') {
+      return { username, challenge, cognitoSession };
+    }
+  } catch {
+    // fall through: malformed
+  }
+  throw new ApiError('SESSION_EXPIRED', 'The sign-in session is invalid or has expired. Please sign in again.');
+}
+
+const step = (signInStep: SignInStep, extra: Partial<SignInResult> = {}): SignInResult => ({
+  isSignedIn: signInStep === SignInStep.DONE,
+  nextStep: { signInStep },
+  ...extra,
+});
+
+export class SessionDataSource {
+  constructor(private readonly cognito: CognitoGateway) {}
+
+  private get clientId(): string {
+    return this.cognito.settings.clientId;
+  }
+
+  async signIn(username: string, password: string): Promise<SignInResult> {
+    return this.cognito.call('InitiateAuth', async (sdk) => {
+      try {
+        const result = await sdk.send(
+          new InitiateAuthCommand({
+            ClientId: this.clientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: username, PASSWORD: password, ...this.secretHashParam(username) },
+          }),
+        );
+        return this.outcome(username, result);
+      } catch (error) {
+        // Cognito reports these only after the password was right, so they reveal nothing.
+        if (isCognitoException(error, 'UserNotConfirmedException')) return step(SignInStep.CONFIRM_SIGN_UP);
+        if (isCognitoException(error, 'PasswordResetRequiredException')) return step(SignInStep.RESET_PASSWORD);
+        throw error;
+      }
+    });
+  }
+
+  async confirmSignIn(session: string, answer: string, attributes: AttributeType[]): Promise<SignInResult> {
+    const parked = unwrapSession(session);
+    if (parked.challenge !== 'NEW_PASSWORD_REQUIRED') throw badInput(`Unsupported challenge ${parked.challenge}`);
+    const responses: Record<string, string> = {
+      USERNAME: parked.username,
+      NEW_PASSWORD: answer,
+      ...this.secretHashParam(parked.username),
+    };
+    for (const { Name, Value } of attributes) if (Name && Value !== undefined) responses[`userAttributes.${Name}`] = Value;
+    const result = await this.cognito.call('RespondToAuthChallenge', (sdk) =>
+      sdk.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: this.clientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: parked.cognitoSession,
+          ChallengeResponses: responses,
+        }),
+      ),
+    );
+    return this.outcome(parked.username, result);
+  }
+
+  async refresh(refreshToken: string, username?: string): Promise<SignInResult> {
+    if (this.cognito.settings.clientSecret && !username) throw badInput('username (the sub) is required for this app client', 'username');
+    const result = await this.cognito.call('InitiateAuth', (sdk) =>
+      sdk.send(
+        new InitiateAuthCommand({
+          ClientId: this.clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: refreshToken, ...(username ? this.secretHashParam(username) : {}) },
+        }),
+      ),
+    );
+    return this.outcome(username ?? '', result);
+  }
+
+  async revoke(refreshToken: string): Promise<void> {
+    await this.cognito.call('RevokeToken', (sdk) =>
+      sdk.send(new RevokeTokenCommand({ ClientId: this.clientId, ClientSecret: this.cognito.settings.clientSecret, Token: refreshToken })),
+    );
+  }
+
+  async globalSignOut(accessToken: string): Promise<void> {
+    await this.cognito.call('GlobalSignOut', (sdk) => sdk.send(new GlobalSignOutCommand({ AccessToken: accessToken })));
+  }
+
+  /** Whether Cognito itself still accepts an access token (it knows revocations exactly). */
+  async accepts(accessToken: string): Promise<boolean> {
+    try {
+      await this.cognito.sdk.send(new GetUserCommand({ AccessToken: accessToken }));
+      return true;
+    } catch (error) {
+      if (isCognitoException(error, 'NotAuthorizedException')) return false;
+      throw error;
+    }
+  }
+
+  private secretHashParam(username: string): Record<string, string> {
+    const hash = this.cognito.secretHash(username);
+    return hash ? { SECRET_HASH: hash } : {};
+  }
+
+  private outcome(username: string, result: Pick<InitiateAuthCommandOutput, 'AuthenticationResult' | 'ChallengeName' | 'Session' | 'ChallengeParameters'>): SignInResult {
+    if (result.AuthenticationResult) return step(SignInStep.DONE, { tokens: authTokens(result.AuthenticationResult) });
+    if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED' && result.Session) {
+      const required = JSON.parse(result.ChallengeParameters?.requiredAttributes ?? '[]') as string[];
+      return {
+        isSignedIn: false,
+        nextStep: {
+          signInStep: SignInStep.CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED,
+          missingAttributes: required.map((a) => a.replace(/^userAttributes\./, '')),
+        },
+        session: wrapSession({ username: result.ChallengeParameters?.USER_ID_FOR_SRP ?? username, challenge: result.ChallengeName, cognitoSession: result.Session }),
+      };
+    }
+    throw new ApiError('INTERNAL_SERVER_ERROR', `Sign-in needs a step this API does not support yet (${result.ChallengeName ?? 'unknown'}).`);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The API's error catalogue: every error a client can see has a stable `code` (in
+ * `extensions.code`) and an AppSync-style `errorType`, with a message safe to show an end user.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCodes = {
+  BAD_USER_INPUT: 'BadRequest',
+  UNAUTHENTICATED: 'UnauthorizedException',
+  UNAUTHORIZED: 'Unauthorized',
+  NOT_AUTHORIZED: 'NotAuthorizedException',
+  USERNAME_EXISTS: 'UsernameExistsException',
+  ALIAS_EXISTS: 'AliasExistsException',
+  INVALID_PASSWORD: 'InvalidPasswordException',
+  CODE_MISMATCH: 'CodeMismatchException',
+  CODE_EXPIRED: 'ExpiredCodeException',
+  LIMIT_EXCEEDED: 'LimitExceededException',
+  TOO_MANY_REQUESTS: 'TooManyRequestsException',
+  USER_NOT_FOUND: 'UserNotFoundException',
+  NOT_FOUND: 'ResourceNotFoundException',
+  GROUP_EXISTS: 'GroupExistsException',
+  INVALID_STATE: 'InvalidStateException',
+  SAFETY_RAIL: 'SafetyRailException',
+  SESSION_EXPIRED: 'SessionExpiredException',
+  SERVICE_UNAVAILABLE: 'ServiceUnavailableException',
+  INTERNAL_SERVER_ERROR: 'InternalFailure',
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export class ApiError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, errorType: ErrorCodes[code], ...extra } });
+  }
+}
+
+export const badInput = (message: string, field?: string): ApiError =>
+  new ApiError('BAD_USER_INPUT', message, field ? { field } : {});

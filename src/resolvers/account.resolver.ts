@@ -1,0 +1,73 @@
+/** Sign-up, confirmation and password recovery: public operations behind the app's API key. */
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { toCognitoAttributes } from '../datasources/cognito/attributes';
+import {
+  ConfirmResetPasswordInput,
+  ConfirmSignUpInput,
+  ResendSignUpCodeResult,
+  ResetPasswordResult,
+  ResetPasswordStep,
+  SignUpInput,
+  SignUpResult,
+  SignUpStep,
+  UsernameInput,
+} from '../schema/types/account.types';
+import { ApiError } from '../errors';
+import * as check from './input';
+
+@Resolver()
+export class AccountResolver {
+  @Directive('@aws_api_key')
+  @Mutation(() => SignUpResult, { nullable: true, description: 'Registers a user; a confirmation code is sent to them.' })
+  async signUp(@Arg('input') input: SignUpInput, @Ctx() { sources }: ApiContext): Promise<SignUpResult> {
+    check.username(input.username);
+    check.password(input.password);
+    const attributes = toCognitoAttributes(input.attributes as Record<string, unknown> | undefined);
+    const result = await sources.account.signUp(input.username, input.password, attributes);
+    return {
+      isSignUpComplete: result.confirmed,
+      userId: result.userSub,
+      nextStep: { signUpStep: result.confirmed ? SignUpStep.DONE : SignUpStep.CONFIRM_SIGN_UP, codeDeliveryDetails: result.delivery },
+    };
+  }
+
+  @Directive('@aws_api_key')
+  @Mutation(() => SignUpResult, { nullable: true, description: 'Confirms a sign-up with the code that was sent.' })
+  async confirmSignUp(@Arg('input') input: ConfirmSignUpInput, @Ctx() { sources }: ApiContext): Promise<SignUpResult> {
+    check.username(input.username);
+    check.code(input.code);
+    await sources.account.confirmSignUp(input.username, input.code);
+    return { isSignUpComplete: true, nextStep: { signUpStep: SignUpStep.DONE } };
+  }
+
+  @Directive('@aws_api_key')
+  @Mutation(() => ResendSignUpCodeResult, { nullable: true, description: 'Sends a new sign-up code; the old one stops working.' })
+  async resendSignUpCode(@Arg('input') input: UsernameInput, @Ctx() { sources }: ApiContext): Promise<ResendSignUpCodeResult> {
+    check.username(input.username);
+    const details = await sources.account.resendSignUpCode(input.username);
+    if (!details) throw new ApiError('INTERNAL_SERVER_ERROR', 'No code could be sent for this account.');
+    return { codeDeliveryDetails: details };
+  }
+
+  @Directive('@aws_api_key')
+  @Mutation(() => ResetPasswordResult, { nullable: true, description: 'Starts a password reset: a code is sent to the verified email or phone.' })
+  async resetPassword(@Arg('input') input: UsernameInput, @Ctx() { sources }: ApiContext): Promise<ResetPasswordResult> {
+    check.username(input.username);
+    const details = await sources.account.forgotPassword(input.username);
+    return {
+      isPasswordReset: false,
+      nextStep: { resetPasswordStep: ResetPasswordStep.CONFIRM_RESET_PASSWORD_WITH_CODE, codeDeliveryDetails: details },
+    };
+  }
+
+  @Directive('@aws_api_key')
+  @Mutation(() => ResetPasswordResult, { nullable: true, description: 'Sets a new password with the reset code.' })
+  async confirmResetPassword(@Arg('input') input: ConfirmResetPasswordInput, @Ctx() { sources }: ApiContext): Promise<ResetPasswordResult> {
+    check.username(input.username);
+    check.code(input.code);
+    check.password(input.newPassword, 'newPassword');
+    await sources.account.confirmForgotPassword(input.username, input.code, input.newPassword);
+    return { isPasswordReset: true, nextStep: { resetPasswordStep: ResetPasswordStep.DONE } };
+  }
+}

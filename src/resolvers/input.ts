@@ -1,0 +1,37 @@
+/**
+ * Input checks shared by resolvers. They run before any datasource call, so bad input is
+ * refused with BAD_USER_INPUT and nothing changes.
+ */
+import { badInput } from '../errors';
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export function text(value: string, field: string, max: number): string {
+  if (value.length === 0) throw badInput(`${field} must not be empty`, field);
+  if (value.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
+  if (CONTROL.test(value)) throw badInput(`${field} contains control characters`, field);
+  return value;
+}
+
+export function username(value: string, field = 'username'): string {
+  text(value, field, 128);
+  if (/\s/.test(value)) throw badInput(`${field} must not contain spaces`, field);
+  return value;
+}
+
+export function password(value: string, field = 'password'): string {
+  if (value.length === 0) throw badInput(`${field} must not be empty`, field);
+  if (value.length > 256) throw badInput(`${field} must be at most 256 characters`, field);
+  return value;
+}
+
+export function code(value: string, field = 'code'): string {
+  if (!/^[0-9]{6}$/.test(value)) throw badInput(`${field} must be the 6-digit code from the message`, field);
+  return value;
+}
+
+export function token(value: string, field: string): string {
+  text(value, field, 16384);
+  if (!/^[A-Za-z0-9\-_=.+/]+$/.test(value)) throw badInput(`${field} is not a valid token`, field);
+  return value;
+}

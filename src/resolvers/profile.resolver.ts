@@ -1,0 +1,64 @@
+/** The signed-in user's own account: profile, attributes, verification, password, deletion. */
+import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { ApiContext, signedIn } from '../context';
+import { toCognitoAttributes } from '../datasources/cognito/attributes';
+import { badInput } from '../errors';
+import { UserAttributesInput } from '../schema/types/account.types';
+import { CodeDeliveryDetails } from '../schema/types/common.types';
+import { ChangePasswordInput, ConfirmAttributeInput, UpdateAttributesResult, User, VerifiableAttribute } from '../schema/types/profile.types';
+import * as check from './input';
+
+@Resolver()
+export class ProfileResolver {
+  @Directive('@aws_cognito_user_pools')
+  @Query(() => User, { nullable: true, description: 'The signed-in user.' })
+  async me(@Ctx() context: ApiContext): Promise<User> {
+    return context.sources.profile.getUser(signedIn(context).identity.username);
+  }
+
+  @Directive('@aws_cognito_user_pools')
+  @Mutation(() => UpdateAttributesResult, { nullable: true, description: 'Changes profile attributes; a changed email or phone must be verified again.' })
+  async updateMyAttributes(@Arg('input') input: UserAttributesInput, @Ctx() context: ApiContext): Promise<UpdateAttributesResult> {
+    const { identity, accessToken } = signedIn(context);
+    const attributes = toCognitoAttributes(input as Record<string, unknown>);
+    if (attributes.length === 0) throw badInput('Give at least one attribute to change');
+    const codeDeliveryDetails = await context.sources.profile.updateAttributes(accessToken, attributes);
+    return { user: await context.sources.profile.getUser(identity.username), codeDeliveryDetails };
+  }
+
+  @Directive('@aws_cognito_user_pools')
+  @Mutation(() => CodeDeliveryDetails, { nullable: true, description: 'Sends a code to verify the email or phone number.' })
+  async sendAttributeVerificationCode(
+    @Arg('attribute', () => VerifiableAttribute) attribute: VerifiableAttribute,
+    @Ctx() context: ApiContext,
+  ): Promise<CodeDeliveryDetails | undefined> {
+    return context.sources.profile.sendVerificationCode(signedIn(context).accessToken, attribute);
+  }
+
+  @Directive('@aws_cognito_user_pools')
+  @Mutation(() => User, { nullable: true, description: 'Verifies the email or phone number with the code that was sent.' })
+  async confirmAttribute(@Arg('input') input: ConfirmAttributeInput, @Ctx() context: ApiContext): Promise<User> {
+    const { identity, accessToken } = signedIn(context);
+    check.code(input.code);
+    await context.sources.profile.verifyAttribute(accessToken, input.attribute, input.code);
+    return context.sources.profile.getUser(identity.username);
+  }
+
+  @Directive('@aws_cognito_user_pools')
+  @Mutation(() => Boolean, { nullable: true, description: "Changes the signed-in user's password." })
+  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: ApiContext): Promise<boolean> {
+    check.password(input.oldPassword, 'oldPassword');
+    check.password(input.newPassword, 'newPassword');
+    await context.sources.profile.changePassword(signedIn(context).accessToken, input.oldPassword, input.newPassword);
+    return true;
+  }
+
+  @Directive('@aws_cognito_user_pools')
+  @Mutation(() => Boolean, { nullable: true, description: "Deletes the signed-in user's account. This cannot be undone." })
+  async deleteMyAccount(@Ctx() context: ApiContext): Promise<boolean> {
+    const { identity, accessToken } = signedIn(context);
+    await context.sources.revocations.signedOutEverywhere(identity.sub);
+    await context.sources.profile.deleteUser(accessToken);
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+/** Builds the executable schema: type-graphql resolvers, AppSync scalars and directives, auth rules applied. */
+import 'reflect-metadata';
+import { GraphQLSchema, specifiedDirectives } from 'graphql';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSchemaSync } from 'type-graphql';
+import { enforceAuthRules } from '../auth/enforce';
+import { AccountResolver } from '../resolvers/account.resolver';
+import { ProfileResolver } from '../resolvers/profile.resolver';
+import { SessionResolver } from '../resolvers/session.resolver';
+import { authDirectives } from './directives';
+
+export const resolvers = [AccountResolver, SessionResolver, ProfileResolver] as const;
+
+/** The schema as declared, before auth enforcement wraps its resolvers. */
+export function buildDeclaredSchema(): GraphQLSchema {
+  return buildSchemaSync({
+    resolvers: [...resolvers],
+    directives: [...specifiedDirectives, ...authDirectives],
+    validate: false,
+  });
+}
+
+export function buildApiSchema(): GraphQLSchema {
+  return enforceAuthRules(buildDeclaredSchema());
+}
+
+/** The SDL committed as schema.graphql: the API's contract and its auth policy. */
+export function printApiSchema(schema: GraphQLSchema = buildDeclaredSchema()): string {
+  return `${printSchemaWithDirectives(schema).trim()}\n`;
+}

@@ -1,0 +1,116 @@
+/**
+ * Assembles the API from its settings: SDK clients, datasources, token verification, the
+ * schema with its auth rules, Apollo, and the HTTP front. The same code serves both worlds;
+ * only the endpoints and credentials differ.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AddressInfo } from 'node:net';
+import { ApiKeys } from './auth/apiKeys';
+import { Authenticator } from './auth/authenticate';
+import { AccessTokenVerifier } from './auth/tokenVerifier';
+import type { ApiContext, DataSources } from './context';
+import { AccountDataSource } from './datasources/cognito/account.datasource';
+import { CognitoGateway } from './datasources/cognito/gateway';
+import { ProfileDataSource } from './datasources/cognito/profile.datasource';
+import { SessionDataSource } from './datasources/cognito/session.datasource';
+import { RevocationsStore } from './datasources/metadata/revocations.store';
+import { createErrorFormatter } from './formatError';
+import { createHttpServer } from './http';
+import type { Logger } from './logger';
+import { buildApiSchema } from './schema/build';
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface ApiSettings {
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  clientSecret?: string;
+  /** The token issuer; Amazon's `https://cognito-idp.<region>.amazonaws.com/<pool>` in AWS. */
+  issuer: string;
+  cognitoEndpoint?: string;
+  dynamoEndpoint?: string;
+  /** Explicit credentials (embedded mode); otherwise the SDK's default provider chain. */
+  credentials?: AwsCredentials;
+  metadataTable: string;
+  apiKeys: string[];
+  production: boolean;
+  port: number;
+  host: string;
+  maxBodyBytes: number;
+}
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApi(settings: ApiSettings, logger: Logger): Promise<RunningApi> {
+  const cognitoSdk = new CognitoIdentityProviderClient({
+    region: settings.region,
+    endpoint: settings.cognitoEndpoint,
+    credentials: settings.credentials,
+  });
+  const dynamo = new DynamoDBClient({ region: settings.region, endpoint: settings.dynamoEndpoint, credentials: settings.credentials });
+  const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  const gateway = new CognitoGateway(
+    cognitoSdk,
+    { userPoolId: settings.userPoolId, clientId: settings.clientId, clientSecret: settings.clientSecret },
+    logger,
+  );
+  const sources: DataSources = {
+    account: new AccountDataSource(gateway),
+    session: new SessionDataSource(gateway),
+    profile: new ProfileDataSource(gateway),
+    revocations: new RevocationsStore(doc, settings.metadataTable),
+  };
+  const authenticator = new Authenticator({
+    apiKeys: new ApiKeys(settings.apiKeys),
+    verifier: new AccessTokenVerifier(settings.issuer, settings.clientId),
+    revocations: sources.revocations,
+    issuerAccepts: (token) => sources.session.accepts(token),
+  });
+  const apollo = new ApolloServer<ApiContext>({
+    schema: buildApiSchema(),
+    introspection: !settings.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    plugins: [
+      settings.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+  const server = createHttpServer({
+    apollo,
+    authenticator,
+    sources,
+    logger,
+    maxBodyBytes: settings.maxBodyBytes,
+    openIntrospection: !settings.production,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${settings.host}:${port}/graphql`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+      cognitoSdk.destroy();
+      dynamo.destroy();
+    },
+  };
+}
