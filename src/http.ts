@@ -28,9 +28,11 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new RequestTooLarge();
-    chunks.push(chunk as Buffer);
+    // Past the limit the rest is drained, not kept: stopping early would reset the connection
+    // and the client would never see the 413.
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (size > limit) throw new RequestTooLarge();
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -1,0 +1,97 @@
+/**
+ * Embedded mode: dynalite and the Cognito-compatible engine on loopback, the pool from
+ * config/user-pool.json, the metadata table, a dev API key and a seeded admin. The API is then
+ * configured exactly as it would be for AWS, with these endpoints.
+ */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureTable } from '../lib/dynamoTable';
+import { Engine, startEngine } from './cognito/engine';
+import type { HashCost } from './cognito/domain/passwords';
+import type { Clock } from './cognito/clock';
+import { EmbeddedDynamo, startEmbeddedDynamo } from './dynamodb';
+import { ensurePool, EnsuredPool, readPoolDefinition } from './poolDefinition';
+import { AdminSeed, seedAdmin } from './seedAdmin';
+
+export const DEFAULT_POOL_FILE = join(__dirname, '..', '..', '..', 'config', 'user-pool.json');
+
+export interface EmbeddedOptions {
+  /** Where state lives; in memory when absent (tests). */
+  dataDir?: string;
+  enginePort?: number;
+  region: string;
+  metadataTable: string;
+  poolFile?: string;
+  apiKeys?: string[];
+  adminEmail?: string;
+  adminPassword?: string;
+  printOutbox?: boolean;
+  hashCost?: HashCost;
+  clock?: Clock;
+}
+
+export interface EmbeddedWorld {
+  engine: Engine;
+  dynamo: EmbeddedDynamo;
+  pool: EnsuredPool;
+  apiKeys: string[];
+  admin: AdminSeed;
+  close(): Promise<void>;
+}
+
+/** The dev API key: generated on first start and kept in the data directory. */
+function devApiKey(dataDir: string | undefined): string {
+  const file = dataDir && join(dataDir, 'api-key');
+  if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = `da2-${randomBytes(20).toString('base64url')}`;
+  if (file) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  }
+  return key;
+}
+
+export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<EmbeddedWorld> {
+  const dynamo = await startEmbeddedDynamo({ dir: options.dataDir && join(options.dataDir, 'dynamodb') });
+  const engine = await startEngine({
+    dynamoEndpoint: dynamo.endpoint,
+    region: options.region,
+    port: options.enginePort ?? 0,
+    printOutbox: options.printOutbox ?? false,
+    hashCost: options.hashCost,
+    clock: options.clock,
+  });
+  const sdk = new CognitoIdentityProviderClient({ endpoint: engine.endpoint, region: engine.region, credentials: engine.credentials });
+  const ddb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: options.region, credentials: engine.credentials });
+  try {
+    const pool = await ensurePool(sdk, readPoolDefinition(options.poolFile ?? DEFAULT_POOL_FILE));
+    await ensureTable(ddb, options.metadataTable);
+    const admin = await seedAdmin(sdk, pool, {
+      email: options.adminEmail,
+      password: options.adminPassword,
+      credentialsFile: options.dataDir && join(options.dataDir, 'admin.json'),
+    });
+    const apiKeys = options.apiKeys?.length ? options.apiKeys : [devApiKey(options.dataDir)];
+    return {
+      engine,
+      dynamo,
+      pool,
+      apiKeys,
+      admin,
+      async close() {
+        await engine.close();
+        await dynamo.close();
+      },
+    };
+  } catch (error) {
+    await engine.close();
+    await dynamo.close();
+    throw error;
+  } finally {
+    sdk.destroy();
+    ddb.destroy();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm start`. With no pool configured, boots the embedded world (DynamoDB and the Cognito
+ * engine on loopback, state under DATA_DIR) and serves the API against it; with a pool
+ * configured, serves the API against Amazon Cognito and DynamoDB and starts nothing else.
+ */
+import './quietSdk';
+import 'reflect-metadata';
+import { cognitoIssuer } from './auth/tokenVerifier';
+import { Config, ConfigError, loadConfig } from './config';
+import { createLogger, Logger } from './logger';
+import { startEmbeddedWorld } from './local/embedded';
+import { ApiSettings, startApi } from './server';
+
+async function embeddedSettings(config: Config, logger: Logger): Promise<{ settings: ApiSettings; close: () => Promise<void>; banner: string[] }> {
+  const world = await startEmbeddedWorld({
+    dataDir: config.dataDir,
+    enginePort: Number(process.env.COGNITO_LOCAL_PORT ?? 9229),
+    region: config.region,
+    metadataTable: config.metadataTable,
+    apiKeys: config.apiKeys,
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
+    printOutbox: true,
+  });
+  logger.debug('embedded services started', { engine: world.engine.endpoint, dynamodb: world.dynamo.endpoint });
+  const admin = world.admin.generatedPassword
+    ? [`  Admin:        ${world.admin.email} / ${world.admin.generatedPassword}   (shown once; saved in ${world.admin.credentialsFile})`]
+    : [`  Admin:        ${world.admin.email}${world.admin.credentialsFile ? `   (password in ${world.admin.credentialsFile})` : ' (password from ADMIN_PASSWORD)'}`];
+  return {
+    settings: {
+      region: config.region,
+      userPoolId: world.pool.userPoolId,
+      clientId: world.pool.clientId,
+      clientSecret: world.pool.clientSecret,
+      issuer: `${world.engine.endpoint}/${world.pool.userPoolId}`,
+      cognitoEndpoint: world.engine.endpoint,
+      dynamoEndpoint: world.dynamo.endpoint,
+      credentials: world.engine.credentials,
+      metadataTable: config.metadataTable,
+      apiKeys: world.apiKeys,
+      production: config.production,
+      port: config.port,
+      host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
+    },
+    close: () => world.close(),
+    banner: [
+      `  Cognito engine: ${world.engine.endpoint}   (pool ${world.pool.userPoolId}, client ${world.pool.clientId}; messages: ${world.engine.endpoint}/_local/outbox)`,
+      `  Dev API key:  ${world.apiKeys[0]}   (send as x-api-key)`,
+      ...admin,
+    ],
+  };
+}
+
+function awsSettings(config: Config): ApiSettings {
+  return {
+    region: config.region,
+    userPoolId: config.userPoolId!,
+    clientId: config.clientId!,
+    clientSecret: config.clientSecret,
+    issuer: cognitoIssuer(config.region, config.userPoolId!),
+    cognitoEndpoint: config.cognitoEndpoint,
+    dynamoEndpoint: config.dynamoEndpoint,
+    metadataTable: config.metadataTable,
+    apiKeys: config.apiKeys,
+    production: config.production,
+    port: config.port,
+    host: config.host,
+    maxBodyBytes: config.maxBodyBytes,
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const world = config.mode === 'embedded' ? await embeddedSettings(config, logger) : undefined;
+  const api = await startApi(world?.settings ?? awsSettings(config), logger);
+  console.log(
+    [
+      '',
+      `Identity API (${config.mode} mode${config.production ? ', production' : ''})`,
+      `  GraphQL:      ${api.url}${config.production ? '' : '   (open it in a browser for the playground)'}`,
+      ...(world?.banner ?? [`  Cognito pool: ${config.userPoolId} (${config.region})`]),
+      '',
+    ].join('\n'),
+  );
+  const stop = async (): Promise<void> => {
+    await api.close();
+    await world?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
