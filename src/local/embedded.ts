@@ -16,7 +16,8 @@ import { EmbeddedDynamo, startEmbeddedDynamo } from './dynamodb';
 import { ensurePool, EnsuredPool, readPoolDefinition } from './poolDefinition';
 import { AdminSeed, seedAdmin } from './seedAdmin';
 
-export const DEFAULT_POOL_FILE = join(__dirname, '..', '..', '..', 'config', 'user-pool.json');
+/** Resolved from the working directory: npm scripts and tests run at the project root. */
+export const DEFAULT_POOL_FILE = join(process.cwd(), 'config', 'user-pool.json');
 
 export interface EmbeddedOptions {
   /** Where state lives; in memory when absent (tests). */

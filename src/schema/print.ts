@@ -3,6 +3,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printApiSchema } from './build';
 
-const target = join(__dirname, '..', '..', '..', 'schema.graphql');
+const target = join(process.cwd(), 'schema.graphql');
 writeFileSync(target, printApiSchema());
 console.log(`wrote ${target}`);
