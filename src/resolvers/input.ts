@@ -4,12 +4,13 @@
  */
 import { badInput } from '../errors';
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// Control characters (U+0000–U+001F, U+007F) never belong in names, codes or tokens.
+const hasControl = (value: string): boolean => [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 export function text(value: string, field: string, max: number): string {
   if (value.length === 0) throw badInput(`${field} must not be empty`, field);
   if (value.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
-  if (CONTROL.test(value)) throw badInput(`${field} contains control characters`, field);
+  if (hasControl(value)) throw badInput(`${field} contains control characters`, field);
   return value;
 }
 
