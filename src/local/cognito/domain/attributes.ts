@@ -114,3 +114,15 @@ export function attributeList(user: UserRecord, only?: string[]): { Name: string
     .filter(([name]) => !only || only.includes(name))
     .map(([Name, Value]) => ({ Name, Value }));
 }
+
+/** Checks a DeleteUserAttributes list: known, optional and mutable attributes only. */
+export function assertDeletableAttributes(pool: PoolRecord, names: unknown[]): string[] {
+  if (names.length === 0) throw new InvalidParameterException('UserAttributeNames must not be empty.');
+  for (const name of names) {
+    if (typeof name !== 'string') throw new InvalidParameterException('Attribute names must be strings.');
+    const schema = schemaFor(pool, name);
+    if (!schema) throw schemaError(name, 'Attribute does not exist in the schema.');
+    if (schema.Required || !schema.Mutable) throw new InvalidParameterException(`Cannot delete attribute ${name}: it is required or immutable.`);
+  }
+  return names as string[];
+}
