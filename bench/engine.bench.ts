@@ -1,0 +1,293 @@
+/**
+ * Engine benchmark: per-operation throughput of the Cognito-compatible engine at a small and a
+ * large user pool, driven through the real @aws-sdk/client-cognito-identity-provider over HTTP
+ * exactly as users drive it. Run with `npm run bench:engine`.
+ *
+ * What it shows. The engine keys every lookup by user (GetItem, or a Query on one user's own
+ * partition), so no operation should get slower as the pool grows. The bench measures SignUp,
+ * AdminConfirmSignUp, InitiateAuth (USER_PASSWORD_AUTH), GetUser and AdminGetUser at a pool of
+ * 100 users and at a pool of 10,000 users, and fails (exit code 1) when any operation's ops/s
+ * at 10,000 is below 80% of its ops/s at 100.
+ *
+ * Setup. One process: dynalite in memory on a worker thread (bench/dynamoThread.ts, so the bench
+ * can use two cores), the engine on loopback on the main thread, one SDK client. Passwords are
+ * hashed at the engine's TEST_COST, so the figures are the engine's own per-operation overhead
+ * (HTTP, protocol, store calls) rather than argon2 at production cost.
+ *
+ * Two pools in one engine, not one pool grown from 100 to 10,000: only with both sizes alive at
+ * once can the measurements be interleaved, so that machine noise and drift (this machine is
+ * shared; other test runs come and go) hit both sizes alike. Each operation is measured in chunks
+ * of 100 operations that alternate between the sizes in an ABBA pattern (100, 10k, 10k, 100,
+ * 100, 10k, ...; which size leads swaps every round); a round gives one ops/s per size and
+ * operation (total operations / total time over its chunks), and the table reports the median per
+ * size over the rounds. The large pool is seeded once with 10,000 confirmed users (SignUp +
+ * AdminConfirmSignUp, 16 in flight). The small pool is created fresh for every round with 100
+ * confirmed users, because SignUp adds users: a reused small pool would have grown to thousands
+ * by the last round, and the comparison would no longer be 100 against 10,000. The large pool
+ * keeps the users each round signs up, so it only grows (10,000 at the first measurement; sizes
+ * are printed), which if anything makes the test stricter.
+ *
+ * Both pools share one DynamoDB table, as every pool in an engine does. So this compares pool
+ * sizes, which is what the engine's key design promises; a cost that grew with the whole table
+ * (a Scan) would slow both sizes alike and not show in the ratio.
+ *
+ * Each round, per size: InitiateAuth for random confirmed users (no user is ever in flight
+ * twice at once), GetUser with random access tokens from those sign-ins, AdminGetUser for random
+ * users, then SignUp of new users and AdminConfirmSignUp of those users in shuffled order. Reads
+ * therefore run at exactly the pool size; SignUp grows the pool by the operation count while it
+ * is measured. Round 0 is a shorter warm-up (JIT, connections, caches) and is not reported.
+ *
+ * Settings (environment, positive integers): BENCH_OPS (300 per round, operation and size),
+ * BENCH_CHUNK (100), BENCH_CONCURRENCY (8), BENCH_ROUNDS (5), BENCH_WARMUP_OPS (100),
+ * BENCH_SMALL_POOL (100), BENCH_LARGE_POOL (10000), BENCH_SEED_CONCURRENCY (16).
+ */
+import '../src/quietSdk';
+import {
+  AdminConfirmSignUpCommand,
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  GetUserCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { performance } from 'node:perf_hooks';
+import { TEST_COST } from '../src/local/cognito/domain/passwords';
+import { startEngine } from '../src/local/cognito/engine';
+import { startDynamoThread } from './dynamoThread';
+import { envInt, measure, median, Picker, runBounded, seededRandom, Throughput } from './measure';
+
+const OPS = envInt('BENCH_OPS', 300);
+const CHUNK = envInt('BENCH_CHUNK', 100);
+const CONCURRENCY = envInt('BENCH_CONCURRENCY', 8);
+const ROUNDS = envInt('BENCH_ROUNDS', 5);
+const WARMUP_OPS = envInt('BENCH_WARMUP_OPS', 100);
+const SMALL = envInt('BENCH_SMALL_POOL', 100);
+const LARGE = envInt('BENCH_LARGE_POOL', 10_000);
+const SEED_CONCURRENCY = envInt('BENCH_SEED_CONCURRENCY', 16);
+const MIN_RATIO = 0.8;
+const PASSWORD = 'Bench-Passw0rd!';
+
+const OPERATIONS = ['SignUp', 'AdminConfirmSignUp', 'InitiateAuth', 'GetUser', 'AdminGetUser'] as const;
+type OperationName = (typeof OPERATIONS)[number];
+/** Measurement order within a round: reads first (at the exact pool size), then the writes. */
+const MEASURE_ORDER: OperationName[] = ['InitiateAuth', 'GetUser', 'AdminGetUser', 'SignUp', 'AdminConfirmSignUp'];
+
+type Size = 'small' | 'large';
+const SIZES: Size[] = ['small', 'large'];
+
+interface BenchPool {
+  poolId: string;
+  clientId: string;
+  /** Confirmed users' sign-in names (emails). */
+  users: string[];
+}
+
+/** Per pool, per round: what one measurement hands to the next. */
+interface RoundState {
+  pool: BenchPool;
+  /** Access tokens from this round's InitiateAuth calls, for GetUser. */
+  tokens: string[];
+  /** Users this round signed up, shuffled, for AdminConfirmSignUp; `confirmed` of them are done. */
+  signedUp: string[];
+  confirmed: number;
+}
+
+const fmtInt = (n: number): string => n.toLocaleString('en-US');
+const sizeLabel = (size: Size): string => `@${fmtInt(size === 'small' ? SMALL : LARGE)}`;
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const random = seededRandom(20240601);
+  const dynamo = await startDynamoThread();
+  const engine = await startEngine({ dynamoEndpoint: dynamo.endpoint, hashCost: TEST_COST, printOutbox: false }).catch(async (error: unknown) => {
+    await dynamo.close(); // or the dynalite thread would keep the process alive
+    throw error;
+  });
+  const sdk = new CognitoIdentityProviderClient({
+    endpoint: engine.endpoint,
+    region: engine.region,
+    credentials: engine.credentials,
+    maxAttempts: 1,
+  });
+  let poolCount = 0;
+
+  const createPool = async (label: string): Promise<BenchPool> => {
+    const created = await sdk.send(
+      new CreateUserPoolCommand({
+        PoolName: `bench-${label}-${++poolCount}`,
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+      }),
+    );
+    const poolId = created.UserPool!.Id!;
+    const app = await sdk.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'bench', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+    );
+    return { poolId, clientId: app.UserPoolClient!.ClientId!, users: [] };
+  };
+
+  const signUp = (pool: BenchPool, email: string) =>
+    sdk.send(new SignUpCommand({ ClientId: pool.clientId, Username: email, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] }));
+  const confirm = (pool: BenchPool, email: string) => sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.poolId, Username: email }));
+
+  /** Adds `count` confirmed users to the pool, SEED_CONCURRENCY calls in flight. */
+  const seed = async (pool: BenchPool, label: string, count: number): Promise<void> => {
+    const emails = Array.from({ length: count }, (_, i) => `seed-${label}-${i}@bench.example`);
+    await runBounded(count, SEED_CONCURRENCY, async (i) => {
+      await signUp(pool, emails[i]);
+      await confirm(pool, emails[i]);
+    });
+    pool.users.push(...emails);
+  };
+
+  /** One timed chunk of one operation against one pool; updates the round state it feeds on. */
+  const run = async (op: OperationName, state: RoundState, count: number, tag: string): Promise<Throughput> => {
+    const { pool } = state;
+    switch (op) {
+      case 'InitiateAuth': {
+        const picker = new Picker(pool.users, random);
+        return measure(count, CONCURRENCY, () =>
+          picker.use(async (email) => {
+            const out = await sdk.send(
+              new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } }),
+            );
+            const token = out.AuthenticationResult?.AccessToken;
+            if (!token) throw new Error(`InitiateAuth gave no access token for ${email}`);
+            state.tokens.push(token);
+          }),
+        );
+      }
+      case 'GetUser': {
+        const picker = new Picker(state.tokens, random);
+        return measure(count, CONCURRENCY, () => picker.use((token) => sdk.send(new GetUserCommand({ AccessToken: token }))));
+      }
+      case 'AdminGetUser': {
+        const picker = new Picker(pool.users, random);
+        return measure(count, CONCURRENCY, () =>
+          picker.use((email) => sdk.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: email }))),
+        );
+      }
+      case 'SignUp': {
+        const emails = Array.from({ length: count }, (_, i) => `new-${tag}-${i}@bench.example`);
+        const result = await measure(count, CONCURRENCY, (i) => signUp(pool, emails[i]));
+        state.signedUp.push(...shuffle(emails, random));
+        return result;
+      }
+      case 'AdminConfirmSignUp': {
+        const batch = state.signedUp.slice(state.confirmed, state.confirmed + count);
+        if (batch.length < count) throw new Error('AdminConfirmSignUp ran out of signed-up users');
+        state.confirmed += count;
+        const result = await measure(count, CONCURRENCY, (i) => confirm(pool, batch[i]));
+        pool.users.push(...batch);
+        return result;
+      }
+    }
+  };
+
+  const samples = Object.fromEntries(
+    SIZES.map((size) => [size, Object.fromEntries(OPERATIONS.map((op) => [op, [] as number[]]))]),
+  ) as Record<Size, Record<OperationName, number[]>>;
+  const largeSizes: number[] = [];
+
+  try {
+    console.log('Engine benchmark: Cognito engine over HTTP through @aws-sdk/client-cognito-identity-provider, dynalite in memory.');
+    console.log(
+      `Password hashing at TEST_COST (argon2id ${TEST_COST.memoryCost} KiB, t=${TEST_COST.timeCost}, p=${TEST_COST.parallelism}): ` +
+        "the figures are the engine's per-operation overhead, not argon2 at production cost.",
+    );
+    console.log(
+      `Per round, operation and size: ${OPS} ops in chunks of ${CHUNK} at concurrency ${CONCURRENCY}, chunks interleaved across sizes; ` +
+        `${ROUNDS} rounds after a ${WARMUP_OPS}-op warm-up round; median per size; target ops/s ${sizeLabel('large')} >= ${MIN_RATIO} x ops/s ${sizeLabel('small')}.\n`,
+    );
+
+    const large = await createPool('large');
+    const seedStart = performance.now();
+    await seed(large, 'large', LARGE);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    console.log(`Seeded ${fmtInt(LARGE)} users (SignUp + AdminConfirmSignUp, ${SEED_CONCURRENCY} in flight) in ${seedSeconds.toFixed(1)} s.`);
+
+    for (let round = 0; round <= ROUNDS; round++) {
+      const warmup = round === 0;
+      const total = warmup ? WARMUP_OPS : OPS;
+      const small = await createPool('small');
+      await seed(small, `small${round}`, SMALL);
+      if (!warmup) largeSizes.push(large.users.length);
+      const states: Record<Size, RoundState> = {
+        small: { pool: small, tokens: [], signedUp: [], confirmed: 0 },
+        large: { pool: large, tokens: [], signedUp: [], confirmed: 0 },
+      };
+      const line: string[] = [];
+      for (const op of MEASURE_ORDER) {
+        const done: Record<Size, { ops: number; seconds: number }> = { small: { ops: 0, seconds: 0 }, large: { ops: 0, seconds: 0 } };
+        // Chunks alternate sizes in an ABBA pattern (A B, B A, A B, ...), and A swaps each round,
+        // so neither size systematically runs first, last, or on the warmer side of a pair.
+        for (let chunk = 0; done.small.ops < total; chunk++) {
+          const count = Math.min(CHUNK, total - done.small.ops);
+          const order = (chunk + round) % 2 ? [...SIZES].reverse() : SIZES;
+          for (const size of order) {
+            const result = await run(op, states[size], count, `${size}-r${round}-c${chunk}`);
+            done[size].ops += result.ops;
+            done[size].seconds += result.seconds;
+          }
+        }
+        const rate = (size: Size) => done[size].ops / done[size].seconds;
+        if (!warmup) for (const size of SIZES) samples[size][op].push(rate(size));
+        line.push(`${op} ${rate('small').toFixed(0)}/${rate('large').toFixed(0)}`);
+      }
+      console.log(`${warmup ? 'warm-up' : `round ${round}`} (ops/s ${sizeLabel('small')}/${sizeLabel('large')}): ${line.join(', ')}`);
+    }
+
+    console.log(
+      `\nPool sizes: ${sizeLabel('small')} is a fresh pool of ${fmtInt(SMALL)} confirmed users each round; ` +
+        `${sizeLabel('large')} had ${largeSizes.map(fmtInt).join(', ')} users at the start of the measured rounds. ` +
+        'SignUp adds its operations to the pool while it is measured.\n',
+    );
+
+    const header = ['operation', `ops/s ${sizeLabel('small')}`, `ops/s ${sizeLabel('large')}`, 'ratio (large/small)', 'result'];
+    const rows = OPERATIONS.map((op) => {
+      const small = median(samples.small[op]);
+      const big = median(samples.large[op]);
+      const ratio = big / small;
+      const pass = ratio >= MIN_RATIO;
+      return { op, pass, cells: [op, small.toFixed(0), big.toFixed(0), ratio.toFixed(2), pass ? 'PASS' : 'FAIL'] };
+    });
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i].length)));
+    const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    console.log(format(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const row of rows) console.log(format(row.cells));
+
+    const failed = rows.filter((r) => !r.pass).map((r) => r.op);
+    const runtime = (performance.now() - started) / 1000;
+    console.log(
+      `\n${failed.length ? `FAIL: ${failed.join(', ')} below ${MIN_RATIO} x at ${sizeLabel('large')}` : 'PASS: no operation slows down with pool size'}` +
+        ` (total runtime ${runtime.toFixed(1)} s).`,
+    );
+    return failed.length ? 1 : 0;
+  } finally {
+    sdk.destroy();
+    await engine.close();
+    await dynamo.close();
+  }
+}
+
+function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error('Engine benchmark failed:', error);
+    process.exitCode = 1;
+  },
+);
