@@ -36,6 +36,7 @@ export class CodeDeliveryFailureException extends CognitoError {}
 export class GroupExistsException extends CognitoError {}
 export class UnsupportedUserStateException extends CognitoError {}
 export class UnsupportedTokenTypeException extends CognitoError {}
+export class ConcurrentModificationException extends CognitoError {}
 export class InternalErrorException extends CognitoError {
   override readonly status = 500;
 }

@@ -25,9 +25,11 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new InvalidParameterException(`Request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
+    // Past the limit the rest is read and dropped, never kept: leaving the loop early would
+    // destroy the socket, and the client would see a reset connection instead of the answer.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new InvalidParameterException(`Request body is larger than ${MAX_BODY_BYTES} bytes.`);
   return Buffer.concat(chunks);
 }
 

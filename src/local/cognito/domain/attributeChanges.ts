@@ -3,13 +3,15 @@
  * the user signs in with is claimed before the user record changes, and the old one released
  * after. A changed email or phone becomes unverified (unless an admin says otherwise).
  */
-import { AliasExistsException, InvalidParameterException, UserNotFoundException, messages } from '../errors';
+import { AliasExistsException, ConcurrentModificationException, InvalidParameterException, UserNotFoundException, messages } from '../errors';
 import type { EngineServices } from '../services';
 import { signInNames } from './lookup';
 import type { PoolRecord, UserRecord } from './model';
 import { NameTakenError } from './users.store';
 
 const CONTACTS = ['email', 'phone_number'] as const;
+/** What signInNames reads besides the sub. */
+const NAME_ATTRIBUTES = ['email', 'email_verified', 'phone_number', 'phone_number_verified', 'preferred_username'];
 
 export interface AttributeChangeResult {
   user: UserRecord;
@@ -62,9 +64,15 @@ export async function changeAttributes(
     set: { modifiedAt: s.clock.now() },
     setAttributes,
     removeAttributes,
+    // Only if the attributes that make sign-in names are still as read: a racing change must not
+    // leave this one's claims behind, pointing at a user who no longer has those addresses.
+    expectAttributes: Object.fromEntries(NAME_ATTRIBUTES.map((a) => [a, user.attributes[a]])),
   });
   if (!updated) {
     for (const name of claimed) await s.users.releaseName(pool.poolId, name, user.usernameKey);
+    if (await s.users.get(pool.poolId, user.usernameKey)) {
+      throw new ConcurrentModificationException('The user was changed by another request; try again.');
+    }
     throw new UserNotFoundException(messages.userNotFound);
   }
   for (const name of dropped) await s.users.releaseName(pool.poolId, name, user.usernameKey);

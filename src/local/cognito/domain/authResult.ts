@@ -110,6 +110,7 @@ export async function startSession(s: EngineServices, pool: PoolRecord, client: 
     poolId: pool.poolId,
     sessionId: randomUUID(),
     usernameKey: user.usernameKey,
+    sub: user.sub,
     clientId: client.clientId,
     secretDigest: digest(secret),
     authTime: now,

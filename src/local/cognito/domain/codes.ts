@@ -89,11 +89,18 @@ export class CodeService {
    */
   async consume(pool: PoolRecord, user: UserRecord, purpose: CodePurpose, code: string): Promise<string> {
     const stored = await this.store.get(pool.poolId, user.usernameKey, purpose);
-    if (!stored || stored.expiresAt <= this.clock.now()) throw new ExpiredCodeException(messages.codeExpired);
+    const matches = !!stored && secretsEqual(stored.digest, this.digest(pool, user, purpose, code));
+    // With no code outstanding (never sent, or already used) the answer is a wrong code's, the
+    // same an unknown user gets, so it cannot tell who exists. Only the holder of the right
+    // code learns that it expired.
+    if (!stored) throw new CodeMismatchException(messages.codeMismatch);
+    if (stored.expiresAt <= this.clock.now()) {
+      throw matches ? new ExpiredCodeException(messages.codeExpired) : new CodeMismatchException(messages.codeMismatch);
+    }
     if (!(await this.store.countAttempt(pool.poolId, user.usernameKey, stored, MAX_CODE_ATTEMPTS))) {
       throw new LimitExceededException(messages.limitExceeded);
     }
-    if (!secretsEqual(stored.digest, this.digest(pool, user, purpose, code))) {
+    if (!matches) {
       throw new CodeMismatchException(messages.codeMismatch);
     }
     if (!(await this.store.consume(pool.poolId, user.usernameKey, stored))) {

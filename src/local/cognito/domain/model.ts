@@ -112,6 +112,8 @@ export interface SessionRecord {
   poolId: string;
   sessionId: string;
   usernameKey: string;
+  /** The user's sub: a username can be reused after a deletion, the sub never is. */
+  sub: string;
   clientId: string;
   secretDigest: string;
   authTime: number;

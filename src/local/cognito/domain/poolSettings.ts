@@ -103,7 +103,8 @@ const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3
 
 /** Token validity in seconds, honouring TokenValidityUnits and Cognito's allowed ranges. */
 export function validitySeconds(input: Input, field: 'AccessToken' | 'IdToken' | 'RefreshToken'): number {
-  const defaults = { AccessToken: [60, 'minutes'], IdToken: [60, 'minutes'], RefreshToken: [30, 'days'] } as const;
+  // Cognito's default units: hours for access and ID tokens, days for refresh tokens.
+  const defaults = { AccessToken: [1, 'hours'], IdToken: [1, 'hours'], RefreshToken: [30, 'days'] } as const;
   const units = asRecord(input.TokenValidityUnits);
   const value = input[`${field}Validity`];
   const unit = typeof units[field] === 'string' ? (units[field] as string) : defaults[field][1];

@@ -7,6 +7,7 @@ import {
   messages,
 } from '../errors';
 import type { EngineServices } from '../services';
+import { changeAttributes } from './attributeChanges';
 import { attributeList, missingRequired, validateAttributes } from './attributes';
 import {
   AuthenticationResult,
@@ -101,7 +102,8 @@ export async function refreshSignIn(
     throw new NotAuthorizedException(messages.invalidRefreshToken);
   }
   const user = await s.users.get(pool.poolId, session.usernameKey);
-  if (!user) throw new NotAuthorizedException(messages.invalidRefreshToken);
+  // A user of the same name created after a deletion is someone else.
+  if (!user || user.sub !== session.sub) throw new NotAuthorizedException(messages.invalidRefreshToken);
   // Cognito hashes the sub here, since a refresh request carries no username.
   assertSecretHash(client, user.sub, secretHash);
   if (!sessionIsLive(session, user, s.clock.now())) {
@@ -156,11 +158,13 @@ async function completeNewPassword(
   const missing = missingRequired(pool, merged);
   if (missing.length) throw new InvalidParameterException(`Missing required attributes: ${missing.join(', ')}`);
   const passwordHash = await s.hasher.hash(newPassword);
+  // Like UpdateUserAttributes: a new email or phone is claimed (so stays unique) and unverified.
+  // Done first, so an address that is taken fails the answer and leaves the session usable.
+  if (Object.keys(attributes).length) await changeAttributes(s, pool, user, attributes);
   if (!(await s.sessions.takeChallenge(pool.poolId, challengeId))) throw new NotAuthorizedException(messages.sessionExpired);
   const updated = await s.users.update(pool.poolId, user.usernameKey, {
     set: { passwordHash, status: 'CONFIRMED', modifiedAt: s.clock.now() },
     remove: ['temporaryPasswordExpiresAt'],
-    setAttributes: attributes,
     expect: { status: 'FORCE_CHANGE_PASSWORD' },
   });
   if (!updated) throw new NotAuthorizedException(messages.sessionExpired);

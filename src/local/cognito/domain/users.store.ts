@@ -128,6 +128,8 @@ export class UsersStore {
       setAttributes?: Record<string, string>;
       removeAttributes?: string[];
       expect?: Partial<Pick<UserRecord, 'status' | 'enabled' | 'passwordHash'>>;
+      /** Equality guards on attributes; undefined means the attribute must be absent. */
+      expectAttributes?: Record<string, string | undefined>;
     },
   ): Promise<UserRecord | undefined> {
     const touchesAttributes = Object.keys(change.setAttributes ?? {}).length + (change.removeAttributes ?? []).length > 0;
@@ -164,6 +166,16 @@ export class UsersStore {
       names[`#e${n}`] = field;
       values[`:e${n}`] = value;
       conditions.push(`#e${n} = :e${n}`);
+      n++;
+    }
+    for (const [attr, value] of Object.entries(change.expectAttributes ?? {})) {
+      names['#attrs'] = 'attributes';
+      names[`#x${n}`] = attr;
+      if (value === undefined) conditions.push(`attribute_not_exists(#attrs.#x${n})`);
+      else {
+        values[`:x${n}`] = value;
+        conditions.push(`#attrs.#x${n} = :x${n}`);
+      }
       n++;
     }
     const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']

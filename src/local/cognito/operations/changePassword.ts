@@ -1,6 +1,7 @@
 import { authenticateAccessToken } from '../domain/lookup';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
 import { checkPassword } from '../domain/signIn';
+import { NotAuthorizedException, messages } from '../errors';
 import { requiredString, rules } from '../params';
 import type { Operation } from '../services';
 
@@ -13,10 +14,13 @@ export const changePassword: Operation = {
     assertPasswordMeetsPolicy(proposed, pool.settings.PasswordPolicy);
     // Guessing the old password goes through the same lockout as sign-in.
     await checkPassword(s, user, previous);
-    await s.users.update(pool.poolId, user.usernameKey, {
+    const updated = await s.users.update(pool.poolId, user.usernameKey, {
       set: { passwordHash: await s.hasher.hash(proposed), modifiedAt: s.clock.now() },
       expect: { passwordHash: user.passwordHash },
     });
+    // The password changed since it was checked (a racing change or reset): the previous
+    // password given is no longer the user's, so this change did not happen.
+    if (!updated) throw new NotAuthorizedException(messages.badCredentials);
     return {};
   },
 };
