@@ -67,6 +67,13 @@ export async function requireUser(s: EngineServices, pool: PoolRecord, identifie
   return user;
 }
 
+/**
+ * The user's next global sign-out mark: sessions created at or before it are signed out. It only
+ * moves forward (past sessions started in the same millisecond as the last sign-out, and never
+ * back if the clock does), so no signed-out session comes back.
+ */
+export const nextSignOutMark = (user: UserRecord, now: number): number => Math.max(now, user.signedOutAt + 1);
+
 /** A session is live when it is not revoked, not expired, and newer than the user's last global sign-out. */
 export function sessionIsLive(session: SessionRecord | undefined, user: UserRecord, now: number): boolean {
   return !!session && !session.revokedAt && session.expiresAt > now && session.createdAt > user.signedOutAt;

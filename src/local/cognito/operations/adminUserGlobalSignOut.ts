@@ -1,4 +1,4 @@
-import { requirePool, requireUser } from '../domain/lookup';
+import { nextSignOutMark, requirePool, requireUser } from '../domain/lookup';
 import { requiredString, rules } from '../params';
 import type { Operation } from '../services';
 
@@ -7,7 +7,7 @@ export const adminUserGlobalSignOut: Operation = {
   async run(s, { input }) {
     const pool = await requirePool(s, requiredString(input, 'UserPoolId', rules.poolId));
     const user = await requireUser(s, pool, requiredString(input, 'Username', rules.username));
-    await s.users.update(pool.poolId, user.usernameKey, { set: { signedOutAt: s.clock.now() } });
+    await s.users.update(pool.poolId, user.usernameKey, { set: { signedOutAt: nextSignOutMark(user, s.clock.now()) } });
     return {};
   },
 };
