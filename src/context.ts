@@ -2,6 +2,10 @@
 import type { CognitoIdentity } from './auth/authenticate';
 import type { Caller } from './auth/rules';
 import type { AccountDataSource } from './datasources/cognito/account.datasource';
+import type { AdminUsersDataSource } from './datasources/cognito/adminUsers.datasource';
+import type { GroupsDataSource } from './datasources/cognito/groups.datasource';
+import type { Loaders } from './datasources/loaders';
+import type { LocksStore } from './datasources/metadata/locks.store';
 import type { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import type { SessionDataSource } from './datasources/cognito/session.datasource';
 import type { RevocationsStore } from './datasources/metadata/revocations.store';
@@ -11,7 +15,10 @@ export interface DataSources {
   account: AccountDataSource;
   session: SessionDataSource;
   profile: ProfileDataSource;
+  adminUsers: AdminUsersDataSource;
+  groups: GroupsDataSource;
   revocations: RevocationsStore;
+  locks: LocksStore;
 }
 
 export interface ApiContext {
@@ -20,6 +27,8 @@ export interface ApiContext {
   identity: CognitoIdentity | null;
   accessToken?: string;
   sources: DataSources;
+  /** Created per request, so nothing is cached across requests or callers. */
+  loaders: Loaders;
   logger: Logger;
   requestId: string;
 }

@@ -9,6 +9,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { parse, OperationTypeNode, Kind } from 'graphql';
 import type { Authenticator } from './auth/authenticate';
 import type { ApiContext, DataSources } from './context';
+import { createLoaders } from './datasources/loaders';
 import type { Logger } from './logger';
 
 export interface HttpOptions {
@@ -91,14 +92,14 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
   const authorization = req.headers.authorization;
   const apiKey = req.headers['x-api-key'];
   if (isPlaygroundPage || (!authorization && apiKey === undefined && options.openIntrospection && isIntrospectionOnly(query))) {
-    context = { caller: { mode: 'NONE' }, identity: null, sources: options.sources, logger: options.logger, requestId };
+    context = { caller: { mode: 'NONE' }, identity: null, sources: options.sources, loaders: createLoaders(options.sources), logger: options.logger, requestId };
   } else {
     const outcome = await options.authenticator.authenticate(
       { authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey },
       req.socket.remoteAddress ?? '',
     );
     if (!outcome.ok) return send(res, 401, unauthorized(outcome.message), CORS);
-    context = { ...outcome.auth, sources: options.sources, logger: options.logger, requestId };
+    context = { ...outcome.auth, sources: options.sources, loaders: createLoaders(options.sources), logger: options.logger, requestId };
   }
 
   const response = await options.apollo.executeHTTPGraphQLRequest({

@@ -15,6 +15,9 @@ import { Authenticator } from './auth/authenticate';
 import { AccessTokenVerifier } from './auth/tokenVerifier';
 import type { ApiContext, DataSources } from './context';
 import { AccountDataSource } from './datasources/cognito/account.datasource';
+import { AdminUsersDataSource } from './datasources/cognito/adminUsers.datasource';
+import { GroupsDataSource } from './datasources/cognito/groups.datasource';
+import { LocksStore } from './datasources/metadata/locks.store';
 import { CognitoGateway } from './datasources/cognito/gateway';
 import { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import { SessionDataSource } from './datasources/cognito/session.datasource';
@@ -70,7 +73,10 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     account: new AccountDataSource(gateway),
     session: new SessionDataSource(gateway),
     profile: new ProfileDataSource(gateway),
+    adminUsers: new AdminUsersDataSource(gateway),
+    groups: new GroupsDataSource(gateway),
     revocations: new RevocationsStore(doc, settings.metadataTable),
+    locks: new LocksStore(doc, settings.metadataTable),
   };
   const authenticator = new Authenticator({
     apiKeys: new ApiKeys(settings.apiKeys),

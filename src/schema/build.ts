@@ -5,11 +5,14 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchemaSync } from 'type-graphql';
 import { enforceAuthRules } from '../auth/enforce';
 import { AccountResolver } from '../resolvers/account.resolver';
+import { AdminGroupsResolver } from '../resolvers/adminGroups.resolver';
+import { AdminUsersResolver } from '../resolvers/adminUsers.resolver';
+import { GroupsResolver } from '../resolvers/groups.resolver';
 import { ProfileResolver } from '../resolvers/profile.resolver';
 import { SessionResolver } from '../resolvers/session.resolver';
 import { authDirectives } from './directives';
 
-export const resolvers = [AccountResolver, SessionResolver, ProfileResolver] as const;
+export const resolvers = [AccountResolver, SessionResolver, ProfileResolver, GroupsResolver, AdminUsersResolver, AdminGroupsResolver] as const;
 
 /** The schema as declared, before auth enforcement wraps its resolvers. */
 export function buildDeclaredSchema(): GraphQLSchema {

@@ -20,6 +20,8 @@ const STANDARD: Record<string, string> = {
   locale: 'locale',
   address: 'address',
 };
+/** Only admins' input types have these fields. */
+const VERIFIED_FLAGS: Record<string, string> = { emailVerified: 'email_verified', phoneNumberVerified: 'phone_number_verified' };
 const FROM_COGNITO = Object.fromEntries(Object.entries(STANDARD).map(([api, cognito]) => [cognito, api]));
 
 export const MAX_ATTRIBUTE_LENGTH = 2048;
@@ -39,6 +41,11 @@ export function toCognitoAttributes(input: Record<string, unknown> | undefined |
         if (customValue.length > MAX_ATTRIBUTE_LENGTH) throw badInput(`custom.${name} must be at most ${MAX_ATTRIBUTE_LENGTH} characters`, 'custom');
         result.push({ Name: `custom:${name}`, Value: customValue });
       }
+      continue;
+    }
+    if (field in VERIFIED_FLAGS) {
+      if (typeof value !== 'boolean') throw badInput(`${field} must be true or false`, field);
+      result.push({ Name: VERIFIED_FLAGS[field], Value: String(value) });
       continue;
     }
     const name = STANDARD[field];

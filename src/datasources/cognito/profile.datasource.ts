@@ -9,10 +9,9 @@ import {
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CodeDeliveryDetails } from '../../schema/types/common.types';
-import type { User, UserStatus } from '../../schema/types/profile.types';
-import { fromCognitoAttributes } from './attributes';
+import type { User } from '../../schema/types/profile.types';
 import type { CognitoGateway } from './gateway';
-import { deliveryDetails } from './shapes';
+import { deliveryDetails, toUser } from './shapes';
 
 export class ProfileDataSource {
   constructor(private readonly cognito: CognitoGateway) {}
@@ -24,14 +23,7 @@ export class ProfileDataSource {
       (sdk) => sdk.send(new AdminGetUserCommand({ UserPoolId: this.cognito.settings.userPoolId, Username: username })),
       { revealMissingUser: true },
     );
-    return {
-      ...(fromCognitoAttributes(result.UserAttributes) as unknown as User),
-      username: result.Username ?? username,
-      status: (result.UserStatus ?? 'UNKNOWN') as UserStatus,
-      enabled: result.Enabled ?? true,
-      createdAt: result.UserCreateDate ?? new Date(0),
-      updatedAt: result.UserLastModifiedDate ?? new Date(0),
-    };
+    return toUser(result);
   }
 
   async updateAttributes(accessToken: string, attributes: AttributeType[]): Promise<CodeDeliveryDetails[]> {

@@ -1,7 +1,10 @@
 /** Shapes Cognito's responses into the API's result types. */
-import type { AuthenticationResultType, CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
+import type { AttributeType, AuthenticationResultType, CodeDeliveryDetailsType, GroupType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Group } from '../../schema/types/admin.types';
 import type { CodeDeliveryDetails, DeliveryMedium } from '../../schema/types/common.types';
+import type { User, UserStatus } from '../../schema/types/profile.types';
 import type { AuthTokens } from '../../schema/types/session.types';
+import { fromCognitoAttributes } from './attributes';
 
 export function deliveryDetails(details: CodeDeliveryDetailsType | undefined): CodeDeliveryDetails | undefined {
   if (!details?.Destination) return undefined;
@@ -21,5 +24,36 @@ export function authTokens(result: AuthenticationResultType, now = Date.now()): 
     tokenType: result.TokenType ?? 'Bearer',
     expiresIn,
     expiresAt: new Date(now + expiresIn * 1000),
+  };
+}
+
+/** A Cognito user record (AdminGetUser, ListUsers, AdminCreateUser) as the API's User. */
+export function toUser(record: {
+  Username?: string;
+  Attributes?: AttributeType[];
+  UserAttributes?: AttributeType[];
+  UserStatus?: string;
+  Enabled?: boolean;
+  UserCreateDate?: Date;
+  UserLastModifiedDate?: Date;
+}): User {
+  return {
+    ...(fromCognitoAttributes(record.Attributes ?? record.UserAttributes) as unknown as User),
+    username: record.Username ?? '',
+    status: (record.UserStatus ?? 'UNKNOWN') as UserStatus,
+    enabled: record.Enabled ?? true,
+    createdAt: record.UserCreateDate ?? new Date(0),
+    updatedAt: record.UserLastModifiedDate ?? new Date(0),
+  };
+}
+
+export function toGroup(group: GroupType): Group {
+  return {
+    name: group.GroupName ?? '',
+    description: group.Description,
+    precedence: group.Precedence,
+    roleArn: group.RoleArn,
+    createdAt: group.CreationDate ?? new Date(0),
+    updatedAt: group.LastModifiedDate ?? new Date(0),
   };
 }

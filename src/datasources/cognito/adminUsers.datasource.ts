@@ -1,0 +1,94 @@
+/** User management for admins: listing with filters, invitations, state, passwords, attributes. */
+import {
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminResetUserPasswordCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  AttributeType,
+  ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { User } from '../../schema/types/profile.types';
+import type { CognitoGateway } from './gateway';
+import { toUser } from './shapes';
+
+export interface UserPage {
+  items: User[];
+  nextToken?: string;
+}
+
+const ADMIN = { revealMissingUser: true };
+
+export class AdminUsersDataSource {
+  constructor(private readonly cognito: CognitoGateway) {}
+
+  private get pool(): string {
+    return this.cognito.settings.userPoolId;
+  }
+
+  /** `filter` is in Cognito's syntax, e.g. `email ^= "ada"`; built by the resolver from typed input. */
+  async list(limit: number, filter?: string, nextToken?: string): Promise<UserPage> {
+    const result = await this.cognito.call('ListUsers', (sdk) =>
+      sdk.send(new ListUsersCommand({ UserPoolId: this.pool, Limit: limit, Filter: filter, PaginationToken: nextToken })),
+    );
+    return { items: (result.Users ?? []).map(toUser), nextToken: result.PaginationToken };
+  }
+
+  async create(input: { username: string; temporaryPassword?: string; attributes: AttributeType[]; action?: 'SUPPRESS' | 'RESEND' }): Promise<User> {
+    const result = await this.cognito.call(
+      'AdminCreateUser',
+      (sdk) =>
+        sdk.send(
+          new AdminCreateUserCommand({
+            UserPoolId: this.pool,
+            Username: input.username,
+            TemporaryPassword: input.temporaryPassword,
+            UserAttributes: input.action === 'RESEND' ? undefined : input.attributes,
+            MessageAction: input.action,
+            DesiredDeliveryMediums: ['EMAIL'],
+          }),
+        ),
+      ADMIN,
+    );
+    return toUser(result.User ?? {});
+  }
+
+  async disable(username: string): Promise<void> {
+    await this.cognito.call('AdminDisableUser', (sdk) => sdk.send(new AdminDisableUserCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+  }
+
+  async enable(username: string): Promise<void> {
+    await this.cognito.call('AdminEnableUser', (sdk) => sdk.send(new AdminEnableUserCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+  }
+
+  async delete(username: string): Promise<void> {
+    await this.cognito.call('AdminDeleteUser', (sdk) => sdk.send(new AdminDeleteUserCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+  }
+
+  async updateAttributes(username: string, attributes: AttributeType[]): Promise<void> {
+    await this.cognito.call(
+      'AdminUpdateUserAttributes',
+      (sdk) => sdk.send(new AdminUpdateUserAttributesCommand({ UserPoolId: this.pool, Username: username, UserAttributes: attributes })),
+      ADMIN,
+    );
+  }
+
+  async signOut(username: string): Promise<void> {
+    await this.cognito.call('AdminUserGlobalSignOut', (sdk) => sdk.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+  }
+
+  async resetPassword(username: string): Promise<void> {
+    await this.cognito.call('AdminResetUserPassword', (sdk) => sdk.send(new AdminResetUserPasswordCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+  }
+
+  async setPassword(username: string, password: string, permanent: boolean): Promise<void> {
+    await this.cognito.call(
+      'AdminSetUserPassword',
+      (sdk) => sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: this.pool, Username: username, Password: password, Permanent: permanent })),
+      ADMIN,
+    );
+  }
+}

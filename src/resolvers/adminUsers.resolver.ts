@@ -1,0 +1,128 @@
+/** User management for members of Admins. */
+import { Arg, Ctx, Directive, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { ApiContext } from '../context';
+import { toCognitoAttributes } from '../datasources/cognito/attributes';
+import { badInput } from '../errors';
+import { AdminCreateUserInput, AdminSetUserPasswordInput, AdminUserAttributesInput, UserConnection, UserFilterInput } from '../schema/types/admin.types';
+import { User } from '../schema/types/profile.types';
+import { guardAdmins } from './adminSafety';
+import * as check from './input';
+import { cognitoFilter } from './userFilter';
+
+const ADMINS_ONLY = '@aws_cognito_user_pools(cognito_groups: ["Admins"])';
+export const MAX_PAGE = 60;
+
+export function pageSize(limit: number | undefined | null, fallback = 20): number {
+  const size = limit ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`limit must be 1 to ${MAX_PAGE}`, 'limit');
+  return size;
+}
+
+export function pageToken(token: string | undefined | null): string | undefined {
+  if (token === undefined || token === null) return undefined;
+  return check.text(token, 'nextToken', 4096);
+}
+
+@Resolver()
+export class AdminUsersResolver {
+  @Directive(ADMINS_ONLY)
+  @Query(() => UserConnection, { nullable: true, description: 'Users, optionally filtered on one attribute, a page at a time.' })
+  async users(
+    @Ctx() { sources }: ApiContext,
+    @Arg('filter', () => UserFilterInput, { nullable: true }) filter?: UserFilterInput,
+    @Arg('limit', () => Int, { nullable: true }) limit?: number,
+    @Arg('nextToken', () => String, { nullable: true }) nextToken?: string,
+  ): Promise<UserConnection> {
+    return sources.adminUsers.list(pageSize(limit), cognitoFilter(filter), pageToken(nextToken));
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Query(() => User, { nullable: true, description: 'One user, by username, email or sub.' })
+  async user(@Arg('username') username: string, @Ctx() { loaders }: ApiContext): Promise<User> {
+    return loaders.user.load(check.username(username));
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Mutation(() => User, { nullable: true, description: 'Invites a user: a temporary password is emailed; they set their own at first sign-in.' })
+  async adminCreateUser(@Arg('input') input: AdminCreateUserInput, @Ctx() { sources }: ApiContext): Promise<User> {
+    check.username(input.username);
+    if (input.temporaryPassword) check.password(input.temporaryPassword, 'temporaryPassword');
+    if (input.suppressInvitation && input.resendInvitation) throw badInput('Choose suppressInvitation or resendInvitation, not both');
+    return sources.adminUsers.create({
+      username: input.username,
+      temporaryPassword: input.temporaryPassword ?? undefined,
+      attributes: toCognitoAttributes(input.attributes as Record<string, unknown> | undefined),
+      action: input.resendInvitation ? 'RESEND' : input.suppressInvitation ? 'SUPPRESS' : undefined,
+    });
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Mutation(() => User, { nullable: true, description: 'Disables a user: they cannot sign in and their sessions end.' })
+  async adminDisableUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<User> {
+    const user = await context.loaders.user.load(check.username(username));
+    await guardAdmins(context, { kind: 'disable', username: user.username }, async () => {
+      await context.sources.revocations.signedOutEverywhere(user.sub);
+      await context.sources.adminUsers.disable(user.username);
+    });
+    return context.sources.profile.getUser(user.username);
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Mutation(() => User, { nullable: true })
+  async adminEnableUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<User> {
+    const user = await context.loaders.user.load(check.username(username));
+    await context.sources.adminUsers.enable(user.username);
+    return context.sources.profile.getUser(user.username);
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Mutation(() => Boolean, { nullable: true, description: 'Deletes a user and ends their sessions. This cannot be undone.' })
+  async adminDeleteUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
+    const user = await context.loaders.user.load(check.username(username));
+    await guardAdmins(context, { kind: 'delete', username: user.username }, async () => {
+      await context.sources.revocations.signedOutEverywhere(user.sub);
+      await context.sources.adminUsers.delete(user.username);
+    });
+    return true;
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Mutation(() => User, { nullable: true, description: 'Sets attributes, including the verification flags.' })
+  async adminUpdateUserAttributes(
+    @Arg('username') username: string,
+    @Arg('input') input: AdminUserAttributesInput,
+    @Ctx() context: ApiContext,
+  ): Promise<User> {
+    const attributes = toCognitoAttributes(input as Record<string, unknown>);
+    if (attributes.length === 0) throw badInput('Give at least one attribute to change');
+    const user = await context.loaders.user.load(check.username(username));
+    await context.sources.adminUsers.updateAttributes(user.username, attributes);
+    return context.sources.profile.getUser(user.username);
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Mutation(() => Boolean, { nullable: true, description: "Signs the user out of every session; their tokens stop working now." })
+  async adminSignOutUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
+    const user = await context.loaders.user.load(check.username(username));
+    await context.sources.revocations.signedOutEverywhere(user.sub);
+    await context.sources.adminUsers.signOut(user.username);
+    return true;
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Mutation(() => Boolean, { nullable: true, description: 'Requires a new password: next sign-in answers RESET_PASSWORD, and a code is sent.' })
+  async adminResetUserPassword(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
+    const user = await context.loaders.user.load(check.username(username));
+    await context.sources.adminUsers.resetPassword(user.username);
+    return true;
+  }
+
+  @Directive(ADMINS_ONLY)
+  @Mutation(() => Boolean, { nullable: true, description: 'Sets a password: permanent, or temporary (changed at next sign-in).' })
+  async adminSetUserPassword(@Arg('input') input: AdminSetUserPasswordInput, @Ctx() context: ApiContext): Promise<boolean> {
+    check.password(input.password);
+    const user = await context.loaders.user.load(check.username(input.username));
+    await context.sources.adminUsers.setPassword(user.username, input.password, input.permanent);
+    return true;
+  }
+}
