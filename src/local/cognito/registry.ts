@@ -34,6 +34,7 @@ import { getUserAttributeVerificationCode } from './operations/getUserAttributeV
 import { globalSignOut } from './operations/globalSignOut';
 import { initiateAuth } from './operations/initiateAuth';
 import { listGroups } from './operations/listGroups';
+import { listUsers } from './operations/listUsers';
 import { listUserPoolClients } from './operations/listUserPoolClients';
 import { listUserPools } from './operations/listUserPools';
 import { listUsersInGroup } from './operations/listUsersInGroup';
@@ -81,6 +82,7 @@ export const operations: Record<string, Operation> = {
   InitiateAuth: initiateAuth,
   ListGroups: listGroups,
   ListUserPoolClients: listUserPoolClients,
+  ListUsers: listUsers,
   ListUserPools: listUserPools,
   ListUsersInGroup: listUsersInGroup,
   ResendConfirmationCode: resendConfirmationCode,

@@ -8,7 +8,8 @@
  *   USER#<poolId>#<usernameKey>  / GROUP#<name>   membership, user side
  *   MEMBERS#<poolId>#<name>      / <usernameKey>  membership, group side
  */
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetInOrder } from '../../../lib/dynamoBatch';
 import { isConditionFailure, keys, Table } from './table';
 
 export interface GroupRecord {
@@ -54,19 +55,8 @@ export class GroupsStore {
   }
 
   async getMany(poolId: string, names: string[]): Promise<GroupRecord[]> {
-    const found: GroupRecord[] = [];
-    for (let i = 0; i < names.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, string>[] }> | undefined = {
-        [this.table.name]: { Keys: names.slice(i, i + 100).map((n) => groupKey(poolId, n)) },
-      };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-        const result = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...((result.Responses?.[this.table.name] ?? []) as GroupRecord[]));
-        request = result.UnprocessedKeys as typeof request;
-        if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
-    return found;
+    const groups = await batchGetInOrder<GroupRecord>(this.table.doc, this.table.name, names.map((n) => groupKey(poolId, n)));
+    return groups.filter((g): g is GroupRecord => g !== undefined);
   }
 
   async update(poolId: string, name: string, changes: Partial<Pick<GroupRecord, 'description' | 'roleArn' | 'precedence'>>, now: number): Promise<GroupRecord | undefined> {

@@ -6,8 +6,10 @@
  * record is written. A crash between the two leaves an orphan claim, which the next claimant
  * takes over after checking that its owner does not exist. No user is ever half-created.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetInOrder, batchWrite } from '../../../lib/dynamoBatch';
 import { isConditionFailure, keys, Table } from './table';
+import { indexChanges } from './userIndex';
 import type { UserRecord } from './model';
 
 export interface SignInName {
@@ -107,6 +109,7 @@ export class UsersStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+      await batchWrite(this.table.doc, this.table.name, indexChanges(undefined, user));
     } catch (error) {
       for (const name of claimed) await this.releaseName(user.poolId, name, user.usernameKey);
       if (isConditionFailure(error)) throw new UserExistsError('user exists');
@@ -190,30 +193,52 @@ export class UsersStore {
           ConditionExpression: conditions.join(' AND '),
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
-          ReturnValues: 'ALL_NEW',
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return result.Attributes as UserRecord;
+      const before = result.Attributes as UserRecord;
+      const after = applyChange(before, change);
+      const reindex = indexChanges(before, after);
+      if (reindex.length) await batchWrite(this.table.doc, this.table.name, reindex);
+      return after;
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
       throw error;
     }
   }
 
+  /** One page of the ListUsers index (see userIndex.ts); the table name is filled in here. */
+  async queryIndex(query: Omit<QueryCommandInput, 'TableName'>): Promise<{ usernameKeys: string[]; lastSortKey?: string }> {
+    const result = await this.table.doc.send(new QueryCommand({ ...query, TableName: this.table.name }));
+    return {
+      usernameKeys: (result.Items ?? []).map((i) => i.usernameKey as string),
+      lastSortKey: result.LastEvaluatedKey?.sk as string | undefined,
+    };
+  }
+
+  /** Users by username key, in the same order; undefined for any that no longer exist. */
+  async getMany(poolId: string, usernameKeys: string[]): Promise<(UserRecord | undefined)[]> {
+    return batchGetInOrder<UserRecord>(this.table.doc, this.table.name, usernameKeys.map((k) => keys.user(poolId, k)));
+  }
+
   /** Deletes the user record first (so the user is gone at once), then its codes and names. */
   async delete(user: UserRecord, names: SignInName[]): Promise<boolean> {
+    let stored: UserRecord;
     try {
-      await this.table.doc.send(
+      const result = await this.table.doc.send(
         new DeleteCommand({
           TableName: this.table.name,
           Key: keys.user(user.poolId, user.usernameKey),
           ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_OLD',
         }),
       );
+      stored = result.Attributes as UserRecord;
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+    await batchWrite(this.table.doc, this.table.name, indexChanges(stored, undefined));
     const partition = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.name,
@@ -261,4 +286,17 @@ export class UsersStore {
       throw error;
     }
   }
+}
+
+type UserChange = Parameters<UsersStore['update']>[2];
+
+/** The record an update produces, computed from the one it replaced (saves a read). */
+function applyChange(before: UserRecord, change: UserChange): UserRecord {
+  const after: Record<string, unknown> = { ...before, attributes: { ...before.attributes } };
+  for (const [field, value] of Object.entries(change.set ?? {})) if (value !== undefined) after[field] = value;
+  for (const field of change.remove ?? []) delete after[field];
+  const attributes = after.attributes as Record<string, string>;
+  Object.assign(attributes, change.setAttributes ?? {});
+  for (const name of change.removeAttributes ?? []) delete attributes[name];
+  return after as unknown as UserRecord;
 }

@@ -1,0 +1,43 @@
+/**
+ * Batched reads and writes on (pk, sk) tables: at most 100 keys per BatchGetItem and 25 per
+ * BatchWriteItem, unprocessed items retried with exponential backoff, reads returned in key order.
+ */
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+const MAX_ATTEMPTS = 8;
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
+
+/** Items for `keys`, in the same order; undefined where an item does not exist. */
+export async function batchGetInOrder<T>(doc: DynamoDBDocumentClient, table: string, keys: Key[], consistent = false): Promise<(T | undefined)[]> {
+  const found = new Map<string, T>();
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Key[] = keys.slice(i, i + 100);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error('BatchGetItem kept leaving keys unprocessed');
+      if (attempt > 0) await backoff(attempt);
+      const result = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }));
+      for (const item of result.Responses?.[table] ?? []) found.set(`${item.pk}\u0000${item.sk}`, item as T);
+      pending = (result.UnprocessedKeys?.[table]?.Keys as Key[] | undefined) ?? [];
+    }
+  }
+  return keys.map((k) => found.get(`${k.pk}\u0000${k.sk}`));
+}
+
+export type WriteRequest = { put: Record<string, unknown> & Key } | { delete: Key };
+
+export async function batchWrite(doc: DynamoDBDocumentClient, table: string, requests: WriteRequest[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending = requests.slice(i, i + 25).map((r) => ('put' in r ? { PutRequest: { Item: r.put } } : { DeleteRequest: { Key: r.delete } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error('BatchWriteItem kept leaving items unprocessed');
+      if (attempt > 0) await backoff(attempt);
+      const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (result.UnprocessedItems?.[table] as typeof pending | undefined) ?? [];
+    }
+  }
+}
