@@ -6,6 +6,7 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import type { Clock } from '../../src/local/cognito/clock';
 import { TEST_COST } from '../../src/local/cognito/domain/passwords';
 import { EmbeddedWorld, startEmbeddedWorld } from '../../src/local/embedded';
 import { createLogger } from '../../src/logger';
@@ -38,7 +39,16 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(options: { production?: boolean } = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  production?: boolean;
+  /**
+   * The engine's clock (a ManualClock for code and session expiry). The API verifies token
+   * expiry in real time, so advance it only to expire codes and sessions, then sign in again.
+   */
+  clock?: Clock;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const world = await startEmbeddedWorld({
     region: 'us-east-1',
     metadataTable: 'identity-metadata',
@@ -46,6 +56,7 @@ export async function startTestApi(options: { production?: boolean } = {}): Prom
     adminEmail: ADMIN_EMAIL,
     adminPassword: ADMIN_PASSWORD,
     hashCost: TEST_COST,
+    clock: options.clock,
   });
   const api = await startApi(
     {

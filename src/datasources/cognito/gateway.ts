@@ -32,6 +32,8 @@ export class CognitoGateway {
     try {
       return await send(this.sdk);
     } catch (error) {
+      // Raised on purpose inside `send` (already an API error): keep it as it is.
+      if (error instanceof ApiError) throw error;
       const mapped = mapCognitoError(error, options);
       if (mapped) throw mapped;
       this.logger.error('cognito call failed', { operation, error: (error as Error)?.name ?? String(error) });

@@ -26,6 +26,9 @@ interface ChallengeSession {
 /** Our session wraps Cognito's with the username, which RespondToAuthChallenge needs back. */
 const wrapSession = (s: ChallengeSession): string => Buffer.from(JSON.stringify([s.username, s.challenge, s.cognitoSession])).toString('base64url');
 
+const sessionExpired = (): ApiError =>
+  new ApiError('SESSION_EXPIRED', 'The sign-in session is invalid or has expired. Please sign in again.');
+
 function unwrapSession(session: string): ChallengeSession {
   try {
     const [username, challenge, cognitoSession] = JSON.parse(Buffer.from(session, 'base64url').toString('utf8')) as unknown[];
@@ -35,7 +38,7 @@ function unwrapSession(session: string): ChallengeSession {
   } catch {
     // fall through: malformed
   }
-  throw new ApiError('SESSION_EXPIRED', 'The sign-in session is invalid or has expired. Please sign in again.');
+  throw sessionExpired();
 }
 
 const step = (signInStep: SignInStep, extra: Partial<SignInResult> = {}): SignInResult => ({
@@ -80,16 +83,23 @@ export class SessionDataSource {
       ...this.secretHashParam(parked.username),
     };
     for (const { Name, Value } of attributes) if (Name && Value !== undefined) responses[`userAttributes.${Name}`] = Value;
-    const result = await this.cognito.call('RespondToAuthChallenge', (sdk) =>
-      sdk.send(
-        new RespondToAuthChallengeCommand({
-          ClientId: this.clientId,
-          ChallengeName: 'NEW_PASSWORD_REQUIRED',
-          Session: parked.cognitoSession,
-          ChallengeResponses: responses,
-        }),
-      ),
-    );
+    const result = await this.cognito.call('RespondToAuthChallenge', async (sdk) => {
+      try {
+        return await sdk.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: this.clientId,
+            ChallengeName: 'NEW_PASSWORD_REQUIRED',
+            Session: parked.cognitoSession,
+            ChallengeResponses: responses,
+          }),
+        );
+      } catch (error) {
+        // An expired, already used or foreign session: the same answer as a malformed one, so
+        // the client knows to start signing in again.
+        if (isCognitoException(error, 'NotAuthorizedException') && /session/i.test((error as Error).message)) throw sessionExpired();
+        throw error;
+      }
+    });
     return this.outcome(parked.username, result);
   }
 

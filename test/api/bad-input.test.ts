@@ -1,0 +1,162 @@
+/**
+ * Bad input to the public operations: empty, oversized and malformed strings, bad emails and
+ * attribute names, unknown fields. Each gets a clear error with a stable code, and nothing
+ * changes: no user, no message, the password and codes as they were.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import * as ops from '../generated/graphql';
+import { API_KEY, startTestApi, TestApi } from '../support/api';
+import { expectBadCredentials, expectError, expectRequestError } from '../support/expect';
+import { chars, confirmedUser, messagesTo, NEW_PASSWORD, PASSWORD, signIn, signUpUser, uniqueEmail } from '../support/users';
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startTestApi();
+});
+afterAll(() => t.stop());
+
+const key = { apiKey: API_KEY };
+const longEmail = `${chars(117)}@example.com`; // 129 characters
+const signUp = (input: ops.SignUpInput) => t.gql(ops.SignUpDocument, { input }, key);
+
+describe('signUp', () => {
+  const cases: [string, (email: string) => unknown, RegExp][] = [
+    ['an empty username', () => ({ username: '', password: PASSWORD }), /^username must not be empty$/],
+    ['a 129-character username', () => ({ username: longEmail, password: PASSWORD }), /^username must be at most 128 characters$/],
+    ['a username with spaces', (email) => ({ username: ` ${email}`, password: PASSWORD }), /^username must not contain spaces$/],
+    ['a username with a control character', (email) => ({ username: `${email}\u0000`, password: PASSWORD }), /^username contains control characters$/],
+    ['an empty password', (email) => ({ username: email, password: '' }), /^password must not be empty$/],
+    ['a 257-character password', (email) => ({ username: email, password: `Aa1!${chars(253)}` }), /^password must be at most 256 characters$/],
+    ['a 2049-character attribute', (email) => ({ username: email, password: PASSWORD, attributes: { name: chars(2049) } }), /^name must be at most 2048 characters$/],
+    ['a 2049-character custom attribute', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ plan: chars(2049) }) } }), /^custom\.plan must be at most 2048 characters$/],
+    ['a custom attribute with a bad name', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ 'bad-name!': 'x' }) } }), /^Unknown custom attribute name "bad-name!"$/],
+    ['a custom attribute the pool does not have', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ nosuch: 'x' }) } }), /^Attributes did not conform to the schema: custom:nosuch: Attribute does not exist in the schema\.$/],
+    ['a custom attribute that is not a string', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ plan: 3 }) } }), /^custom\.plan must be a string$/],
+    ['custom attributes that are not an object', (email) => ({ username: email, password: PASSWORD, attributes: { custom: '["plan"]' } }), /^custom must be a JSON object of strings$/],
+    ['a birthdate that is not YYYY-MM-DD', (email) => ({ username: email, password: PASSWORD, attributes: { birthdate: '1 May 1990' } }), /^birthdate must be YYYY-MM-DD$/],
+  ];
+
+  test.each(cases)('%s gets BAD_USER_INPUT and creates nobody', async (_, input, message) => {
+    const email = uniqueEmail('bad-signup');
+    expectError(await signUp(input(email) as ops.SignUpInput), 'signUp', 'BAD_USER_INPUT', message);
+    expect(messagesTo(t, email)).toBe(0);
+    expectBadCredentials(await signIn(t, email));
+  });
+
+  const invalidVariables: [string, (email: string) => unknown][] = [
+    ['an invalid email attribute (AWSEmail)', (email) => ({ username: email, password: PASSWORD, attributes: { email: 'not-an-email' } })],
+    ['an invalid phone number (AWSPhone)', (email) => ({ username: email, password: PASSWORD, attributes: { phoneNumber: '555-0123' } })],
+    ['custom attributes that are not JSON (AWSJSON)', (email) => ({ username: email, password: PASSWORD, attributes: { custom: '{plan:' } })],
+    ['an unknown input field', (email) => ({ username: email, password: PASSWORD, admin: true })],
+    ['an unknown attribute name', (email) => ({ username: email, password: PASSWORD, attributes: { 'custom:plan': 'pro' } })],
+    ['a missing password', (email) => ({ username: email })],
+  ];
+
+  test.each(invalidVariables)('%s is refused before execution with BAD_USER_INPUT', async (_, input) => {
+    const email = uniqueEmail('bad-variables');
+    expectRequestError(await signUp(input(email) as ops.SignUpInput), 'BAD_USER_INPUT', /\$input/);
+    expect(messagesTo(t, email)).toBe(0);
+    expectBadCredentials(await signIn(t, email));
+  });
+
+  test('an unknown field written in the query gets GRAPHQL_VALIDATION_FAILED', async () => {
+    const email = uniqueEmail('bad-literal');
+    const query = `mutation { signUp(input: { username: "${email}", password: "${PASSWORD}", isAdmin: true }) { userId } }`;
+    expectRequestError(await t.raw({ query }, key), 'GRAPHQL_VALIDATION_FAILED', /isAdmin/);
+    expect(messagesTo(t, email)).toBe(0);
+  });
+
+  test('an invalid email written in the query gets GRAPHQL_VALIDATION_FAILED', async () => {
+    const email = uniqueEmail('bad-literal-email');
+    const query = `mutation { signUp(input: { username: "${email}", password: "${PASSWORD}", attributes: { email: "nope" } }) { userId } }`;
+    expectRequestError(await t.raw({ query }, key), 'GRAPHQL_VALIDATION_FAILED', /AWSEmail/);
+    expect(messagesTo(t, email)).toBe(0);
+  });
+});
+
+describe('codes: confirmSignUp and confirmResetPassword', () => {
+  const badCodes = ['', 'abc', '12345', '1234567', '12 456', '１２３４５６'];
+
+  test.each(badCodes)('confirmSignUp with code %j gets BAD_USER_INPUT; the user stays unconfirmed and the code unspent', async (code) => {
+    const email = uniqueEmail('bad-code');
+    await signUpUser(t, email);
+    expectError(await t.gql(ops.ConfirmSignUpDocument, { input: { username: email, code } }, key), 'confirmSignUp', 'BAD_USER_INPUT', /^code must be the 6-digit code/);
+    expect((await signIn(t, email)).data?.signIn?.nextStep.signInStep).toBe('CONFIRM_SIGN_UP');
+    const confirmed = await t.gql(ops.ConfirmSignUpDocument, { input: { username: email, code: t.codeFor(email) } }, key);
+    expect(confirmed.data?.confirmSignUp?.isSignUpComplete).toBe(true);
+  });
+
+  test('confirmResetPassword refuses a bad code or new password, and changes nothing', async () => {
+    const email = uniqueEmail('bad-reset');
+    await confirmedUser(t, email);
+    await t.gql(ops.ResetPasswordDocument, { input: { username: email } }, key);
+    const code = t.codeFor(email);
+    const attempts: [ops.ConfirmResetPasswordInput, RegExp][] = [
+      [{ username: email, code: 'abc', newPassword: NEW_PASSWORD }, /^code must be the 6-digit code/],
+      [{ username: email, code, newPassword: `Aa1!${chars(253)}` }, /^newPassword must be at most 256 characters$/],
+      [{ username: email, code, newPassword: '' }, /^newPassword must not be empty$/],
+      [{ username: longEmail, code, newPassword: NEW_PASSWORD }, /^username must be at most 128 characters$/],
+    ];
+    for (const [input, message] of attempts) {
+      expectError(await t.gql(ops.ConfirmResetPasswordDocument, { input }, key), 'confirmResetPassword', 'BAD_USER_INPUT', message);
+    }
+    expect((await signIn(t, email)).data?.signIn?.isSignedIn).toBe(true);
+    const reset = await t.gql(ops.ConfirmResetPasswordDocument, { input: { username: email, code, newPassword: NEW_PASSWORD } }, key);
+    expect(reset.data?.confirmResetPassword?.isPasswordReset).toBe(true);
+  });
+});
+
+describe('usernames: resendSignUpCode and resetPassword', () => {
+  const documents: [string, TypedDocumentNode<unknown, { input: ops.UsernameInput }>][] = [
+    ['resendSignUpCode', ops.ResendSignUpCodeDocument],
+    ['resetPassword', ops.ResetPasswordDocument],
+  ];
+  test.each(documents)('%s refuses an empty or 129-character username and sends nothing', async (field, document) => {
+    const sent = t.world.engine.outbox.list().length;
+    expectError(await t.gql(document, { input: { username: '' } }, key), field, 'BAD_USER_INPUT', /^username must not be empty$/);
+    expectError(await t.gql(document, { input: { username: longEmail } }, key), field, 'BAD_USER_INPUT', /^username must be at most 128 characters$/);
+    expect(t.world.engine.outbox.list().length).toBe(sent);
+  });
+});
+
+describe('sign-in inputs: signIn, confirmSignIn, refreshSession', () => {
+  test('signIn refuses empty and oversized input without counting it as a failed attempt', async () => {
+    const email = uniqueEmail('bad-signin');
+    await confirmedUser(t, email);
+    const attempts: [ops.SignInInput, RegExp][] = [
+      [{ username: '', password: PASSWORD }, /^username must not be empty$/],
+      [{ username: longEmail, password: PASSWORD }, /^username must be at most 128 characters$/],
+      [{ username: email, password: '' }, /^password must not be empty$/],
+      [{ username: email, password: `Aa1!${chars(253)}` }, /^password must be at most 256 characters$/],
+    ];
+    // More than the five failures that would lock the account, had they reached it.
+    for (const [input, message] of [...attempts, ...attempts]) {
+      expectError(await t.gql(ops.SignInDocument, { input }, key), 'signIn', 'BAD_USER_INPUT', message);
+    }
+    expect((await signIn(t, email)).data?.signIn?.isSignedIn).toBe(true);
+  });
+
+  test('confirmSignIn refuses an empty or oversized session and an oversized answer', async () => {
+    const attempts: [ops.ConfirmSignInInput, RegExp][] = [
+      [{ session: '', challengeResponse: NEW_PASSWORD }, /^session must not be empty$/],
+      [{ session: chars(8193), challengeResponse: NEW_PASSWORD }, /^session must be at most 8192 characters$/],
+      [{ session: 'session', challengeResponse: `Aa1!${chars(253)}` }, /^challengeResponse must be at most 256 characters$/],
+    ];
+    for (const [input, message] of attempts) {
+      expectError(await t.gql(ops.ConfirmSignInDocument, { input }, key), 'confirmSignIn', 'BAD_USER_INPUT', message);
+    }
+  });
+
+  test('refreshSession refuses malformed tokens', async () => {
+    const attempts: [ops.RefreshSessionInput, RegExp][] = [
+      [{ refreshToken: '' }, /^refreshToken must not be empty$/],
+      [{ refreshToken: 'has spaces in it' }, /^refreshToken is not a valid token$/],
+      [{ refreshToken: 'abc"}' }, /^refreshToken is not a valid token$/],
+      [{ refreshToken: chars(16385) }, /^refreshToken must be at most 16384 characters$/],
+      [{ refreshToken: 'abc', username: 'a b' }, /^username must not contain spaces$/],
+    ];
+    for (const [input, message] of attempts) {
+      expectError(await t.gql(ops.RefreshSessionDocument, { input }, key), 'refreshSession', 'BAD_USER_INPUT', message);
+    }
+  });
+});
