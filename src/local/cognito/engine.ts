@@ -51,6 +51,17 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/**
+ * The default report of an unexpected failure. A DynamoDB error's message can quote the values
+ * it was given (hashes, digests), so service errors are named only; programming errors (a
+ * TypeError and the like) keep their message, which holds no request data.
+ */
+function logInternalError(operation: string, error: unknown): void {
+  const fromService = typeof error === 'object' && error !== null && '$metadata' in error;
+  const detail = error instanceof Error ? (fromService ? error.name : `${error.name}: ${error.message}`) : 'unknown error';
+  console.error(`[cognito-local] ${operation} failed: ${detail}`);
+}
+
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const region = options.region ?? 'us-east-1';
   const credentials = options.credentials ?? DEFAULT_ENGINE_CREDENTIALS;
@@ -82,9 +93,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const server: Server = createEngineServer(services, {
     credentials,
     devEndpoints: options.devEndpoints ?? true,
-    onInternalError:
-      options.onInternalError ??
-      ((operation, error) => console.error(`[cognito-local] ${operation} failed:`, error instanceof Error ? error.message : error)),
+    onInternalError: options.onInternalError ?? logInternalError,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
