@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { cognitoIssuer } from './auth/tokenVerifier';
 import { Config, ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './logger';
-import { startEmbeddedWorld } from './local/embedded';
+import { startEmbeddedWorld, worldApiSettings } from './local/embedded';
 import { ApiSettings, startApi } from './server';
 
 async function embeddedSettings(config: Config, logger: Logger): Promise<{ settings: ApiSettings; close: () => Promise<void>; banner: string[] }> {
@@ -28,16 +28,8 @@ async function embeddedSettings(config: Config, logger: Logger): Promise<{ setti
     : [`  Admin:        ${world.admin.email}${world.admin.credentialsFile ? `   (password in ${world.admin.credentialsFile})` : ' (password from ADMIN_PASSWORD)'}`];
   return {
     settings: {
-      region: config.region,
-      userPoolId: world.pool.userPoolId,
-      clientId: world.pool.clientId,
-      clientSecret: world.pool.clientSecret,
-      issuer: `${world.engine.endpoint}/${world.pool.userPoolId}`,
-      cognitoEndpoint: world.engine.endpoint,
-      dynamoEndpoint: world.dynamo.endpoint,
-      credentials: world.engine.credentials,
+      ...worldApiSettings(world, config.region),
       metadataTable: config.metadataTable,
-      apiKeys: world.apiKeys,
       production: config.production,
       port: config.port,
       host: config.host,

@@ -43,6 +43,21 @@ export interface EmbeddedWorld {
   close(): Promise<void>;
 }
 
+/** The API's settings for talking to this world (the rest comes from configuration). */
+export function worldApiSettings(world: EmbeddedWorld, region: string) {
+  return {
+    region,
+    userPoolId: world.pool.userPoolId,
+    clientId: world.pool.clientId,
+    clientSecret: world.pool.clientSecret,
+    issuer: `${world.engine.endpoint}/${world.pool.userPoolId}`,
+    cognitoEndpoint: world.engine.endpoint,
+    dynamoEndpoint: world.dynamo.endpoint,
+    credentials: world.engine.credentials,
+    apiKeys: world.apiKeys,
+  };
+}
+
 /** The dev API key: generated on first start and kept in the data directory. */
 function devApiKey(dataDir: string | undefined): string {
   const file = dataDir && join(dataDir, 'api-key');

@@ -8,7 +8,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { Clock } from '../../src/local/cognito/clock';
 import { TEST_COST } from '../../src/local/cognito/domain/passwords';
-import { EmbeddedWorld, startEmbeddedWorld } from '../../src/local/embedded';
+import { EmbeddedWorld, startEmbeddedWorld, worldApiSettings } from '../../src/local/embedded';
 import { createLogger } from '../../src/logger';
 import { RunningApi, startApi } from '../../src/server';
 
@@ -60,16 +60,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   });
   const api = await startApi(
     {
-      region: 'us-east-1',
-      userPoolId: world.pool.userPoolId,
-      clientId: world.pool.clientId,
-      clientSecret: world.pool.clientSecret,
-      issuer: `${world.engine.endpoint}/${world.pool.userPoolId}`,
-      cognitoEndpoint: world.engine.endpoint,
-      dynamoEndpoint: world.dynamo.endpoint,
-      credentials: world.engine.credentials,
+      ...worldApiSettings(world, 'us-east-1'),
       metadataTable: 'identity-metadata',
-      apiKeys: world.apiKeys,
       production: options.production ?? false,
       port: 0,
       host: '127.0.0.1',

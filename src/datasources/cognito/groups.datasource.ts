@@ -42,33 +42,23 @@ export class GroupsDataSource {
   }
 
   async create(settings: GroupSettings): Promise<Group> {
-    const result = await this.cognito.call('CreateGroup', (sdk) =>
-      sdk.send(
-        new CreateGroupCommand({
-          UserPoolId: this.pool,
-          GroupName: settings.name,
-          Description: settings.description,
-          Precedence: settings.precedence,
-          RoleArn: settings.roleArn,
-        }),
-      ),
-    );
+    const result = await this.cognito.call('CreateGroup', (sdk) => sdk.send(new CreateGroupCommand(this.groupInput(settings))));
     return toGroup(result.Group ?? {});
   }
 
   async update(settings: GroupSettings): Promise<Group> {
-    const result = await this.cognito.call('UpdateGroup', (sdk) =>
-      sdk.send(
-        new UpdateGroupCommand({
-          UserPoolId: this.pool,
-          GroupName: settings.name,
-          Description: settings.description,
-          Precedence: settings.precedence,
-          RoleArn: settings.roleArn,
-        }),
-      ),
-    );
+    const result = await this.cognito.call('UpdateGroup', (sdk) => sdk.send(new UpdateGroupCommand(this.groupInput(settings))));
     return toGroup(result.Group ?? {});
+  }
+
+  private groupInput(settings: GroupSettings) {
+    return {
+      UserPoolId: this.pool,
+      GroupName: settings.name,
+      Description: settings.description,
+      Precedence: settings.precedence,
+      RoleArn: settings.roleArn,
+    };
   }
 
   async delete(name: string): Promise<void> {
