@@ -80,8 +80,6 @@ describe('signIn', () => {
     clock.advance(2000); // the first lock lasts 2^0 seconds
     expect((await signIn(t, email)).data?.signIn?.isSignedIn).toBe(true);
   });
-
-  test.todo('RESET_PASSWORD step for a user an admin reset (the engine has no AdminResetUserPassword yet)');
 });
 
 describe('confirmSignIn with a new password (admin-created user)', () => {
