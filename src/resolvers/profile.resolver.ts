@@ -6,6 +6,7 @@ import { badInput } from '../errors';
 import { UserAttributesInput } from '../schema/types/account.types';
 import { CodeDeliveryDetails } from '../schema/types/common.types';
 import { ChangePasswordInput, ConfirmAttributeInput, UpdateAttributesResult, User, VerifiableAttribute } from '../schema/types/profile.types';
+import { guardAdmins } from './adminSafety';
 import * as check from './input';
 
 @Resolver()
@@ -57,8 +58,11 @@ export class ProfileResolver {
   @Mutation(() => Boolean, { nullable: true, description: "Deletes the signed-in user's account. This cannot be undone." })
   async deleteMyAccount(@Ctx() context: ApiContext): Promise<boolean> {
     const { identity, accessToken } = signedIn(context);
-    await context.sources.revocations.signedOutEverywhere(identity.sub);
-    await context.sources.profile.deleteUser(accessToken);
+    // The last enabled admin deleting themselves would strand Admins, as adminDeleteUser would.
+    await guardAdmins(context, { kind: 'delete', username: identity.username }, async () => {
+      await context.sources.revocations.signedOutEverywhere(identity.sub);
+      await context.sources.profile.deleteUser(accessToken);
+    });
     return true;
   }
 }

@@ -27,6 +27,8 @@ const MAPPING: Record<string, { code: ErrorCode; message?: string }> = {
 export interface MapOptions {
   /** Admin operations may say a user does not exist; public ones must not. */
   revealMissingUser?: boolean;
+  /** What a ResourceNotFoundException means for this call (e.g. "Group not found."). */
+  notFound?: string;
 }
 
 export function isCognitoException(error: unknown, name: string): boolean {
@@ -36,6 +38,7 @@ export function isCognitoException(error: unknown, name: string): boolean {
 export function mapCognitoError(error: unknown, options: MapOptions = {}): ApiError | undefined {
   const name = (error as { name?: string } | undefined)?.name ?? '';
   if (options.revealMissingUser && name === 'UserNotFoundException') return new ApiError('USER_NOT_FOUND', 'User does not exist.');
+  if (options.notFound && name === 'ResourceNotFoundException') return new ApiError('NOT_FOUND', options.notFound);
   const rule = MAPPING[name];
   if (!rule) return undefined;
   const message = rule.message ?? ((error as Error).message || 'Request failed.');

@@ -15,7 +15,9 @@ import type { UserPage } from './adminUsers.datasource';
 import type { CognitoGateway } from './gateway';
 import { toGroup, toUser } from './shapes';
 
-const ADMIN = { revealMissingUser: true };
+/** Calls on a named group: a missing group is reported as such. */
+const GROUP = { notFound: 'Group not found.' };
+const MEMBERSHIP = { ...GROUP, revealMissingUser: true };
 
 export interface GroupSettings {
   name: string;
@@ -37,7 +39,7 @@ export class GroupsDataSource {
   }
 
   async get(name: string): Promise<Group> {
-    const result = await this.cognito.call('GetGroup', (sdk) => sdk.send(new GetGroupCommand({ UserPoolId: this.pool, GroupName: name })));
+    const result = await this.cognito.call('GetGroup', (sdk) => sdk.send(new GetGroupCommand({ UserPoolId: this.pool, GroupName: name })), GROUP);
     return toGroup(result.Group ?? {});
   }
 
@@ -47,7 +49,7 @@ export class GroupsDataSource {
   }
 
   async update(settings: GroupSettings): Promise<Group> {
-    const result = await this.cognito.call('UpdateGroup', (sdk) => sdk.send(new UpdateGroupCommand(this.groupInput(settings))));
+    const result = await this.cognito.call('UpdateGroup', (sdk) => sdk.send(new UpdateGroupCommand(this.groupInput(settings))), GROUP);
     return toGroup(result.Group ?? {});
   }
 
@@ -62,14 +64,14 @@ export class GroupsDataSource {
   }
 
   async delete(name: string): Promise<void> {
-    await this.cognito.call('DeleteGroup', (sdk) => sdk.send(new DeleteGroupCommand({ UserPoolId: this.pool, GroupName: name })));
+    await this.cognito.call('DeleteGroup', (sdk) => sdk.send(new DeleteGroupCommand({ UserPoolId: this.pool, GroupName: name })), GROUP);
   }
 
   async addUser(username: string, group: string): Promise<void> {
     await this.cognito.call(
       'AdminAddUserToGroup',
       (sdk) => sdk.send(new AdminAddUserToGroupCommand({ UserPoolId: this.pool, Username: username, GroupName: group })),
-      ADMIN,
+      MEMBERSHIP,
     );
   }
 
@@ -77,7 +79,7 @@ export class GroupsDataSource {
     await this.cognito.call(
       'AdminRemoveUserFromGroup',
       (sdk) => sdk.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: this.pool, Username: username, GroupName: group })),
-      ADMIN,
+      MEMBERSHIP,
     );
   }
 
@@ -89,7 +91,7 @@ export class GroupsDataSource {
       const page = await this.cognito.call(
         'AdminListGroupsForUser',
         (sdk) => sdk.send(new AdminListGroupsForUserCommand({ UserPoolId: this.pool, Username: username, Limit: 60, NextToken: nextToken })),
-        ADMIN,
+        { revealMissingUser: true },
       );
       groups.push(...(page.Groups ?? []).map(toGroup));
       nextToken = page.NextToken;
@@ -100,6 +102,7 @@ export class GroupsDataSource {
   async members(name: string, limit: number, nextToken?: string): Promise<UserPage> {
     const result = await this.cognito.call('ListUsersInGroup', (sdk) =>
       sdk.send(new ListUsersInGroupCommand({ UserPoolId: this.pool, GroupName: name, Limit: limit, NextToken: nextToken })),
+      GROUP,
     );
     return { items: (result.Users ?? []).map(toUser), nextToken: result.NextToken };
   }

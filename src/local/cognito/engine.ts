@@ -48,6 +48,8 @@ export interface Engine {
   credentials: Credentials;
   services: EngineServices;
   outbox: Outbox;
+  /** Calls `listener` with the name of each API operation requested; returns the unsubscribe. */
+  observe(listener: (operation: string) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -90,8 +92,10 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     tokens: new TokenSigner(clock, (poolId) => `${endpoint}/${poolId}`),
     outbox,
   };
+  const observers = new Set<(operation: string) => void>();
   const server: Server = createEngineServer(services, {
     credentials,
+    onRequest: (operation) => observers.forEach((observer) => observer(operation)),
     devEndpoints: options.devEndpoints ?? true,
     onInternalError: options.onInternalError ?? logInternalError,
   });
@@ -107,6 +111,10 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     credentials,
     services,
     outbox,
+    observe(listener) {
+      observers.add(listener);
+      return () => observers.delete(listener);
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -14,6 +14,8 @@ export interface ServerOptions {
   devEndpoints: boolean;
   /** Receives unexpected failures (never request bodies, which may hold secrets). */
   onInternalError: (operation: string, error: unknown) => void;
+  /** Told the name of each API operation requested (e.g. "AdminGetUser"), before it runs. */
+  onRequest?: (operation: string) => void;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -26,6 +28,7 @@ async function handleApi(services: EngineServices, options: ServerOptions, req: 
   let name = 'unknown';
   try {
     name = operationName(req);
+    options.onRequest?.(name);
     const operation = Object.hasOwn(operations, name) ? operations[name] : undefined;
     const body = await readBody(req);
     if (!operation) throw new UnknownOperationException(`Unknown operation ${name}`);
