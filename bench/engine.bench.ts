@@ -4,10 +4,23 @@
  * exactly as users drive it. Run with `npm run bench:engine`.
  *
  * What it shows. The engine keys every lookup by user (GetItem, or a Query on one user's own
- * partition), so no operation should get slower as the pool grows. The bench measures SignUp,
- * AdminConfirmSignUp, InitiateAuth (USER_PASSWORD_AUTH), GetUser and AdminGetUser at a pool of
- * 100 users and at a pool of 10,000 users, and fails (exit code 1) when any operation's ops/s
- * at 10,000 is below 80% of its ops/s at 100.
+ * partition), and ListUsers reads one page of the pool's ListUsers index (one Query on one
+ * attribute's partition, from the page token's key or the filter's prefix, then one BatchGetItem
+ * for that page's users; src/local/cognito/domain/userIndex.ts), so no operation should get
+ * slower as the pool grows. The bench measures SignUp, AdminConfirmSignUp, InitiateAuth
+ * (USER_PASSWORD_AUTH), GetUser, AdminGetUser and ListUsers three ways at a pool of 100 users and
+ * at a pool of 10,000 users, and fails (exit code 1) when any operation's ops/s at 10,000 is
+ * below 80% of its ops/s at 100. The ListUsers rows:
+ *   - "ListUsers first page": no filter, Limit 60 (a full page at both sizes).
+ *   - "ListUsers email =": Filter `email = "<a random confirmed user's email>"` (one match).
+ *   - "ListUsers page 10": the cost of page 10 alone. Its PaginationToken is fetched once per
+ *     round and size, outside the timed section (9 pages followed from the first), and only the
+ *     page-10 request is timed. A pool of 100 has fewer than 10 pages of 60, so page 10 uses
+ *     the largest Limit (at most 60) at which the small pool still has a full page 10, the same
+ *     Limit at both sizes: Limit 10 at the default 100 users, where page 10 is the pool's last
+ *     page (users 91-100 in username order; DynamoDB still returns a next token when a page ends
+ *     at the Limit, so both sizes do the same work).
+ * Every ListUsers call checks it got the number of users it should (60, 1, and the page-10 Limit).
  *
  * Setup. One process: dynalite in memory on a worker thread (bench/dynamoThread.ts, so the bench
  * can use two cores), the engine on loopback on the main thread, one SDK client. Passwords are
@@ -33,13 +46,17 @@
  *
  * Each round, per size: InitiateAuth for random confirmed users (no user is ever in flight
  * twice at once), GetUser with random access tokens from those sign-ins, AdminGetUser for random
- * users, then SignUp of new users and AdminConfirmSignUp of those users in shuffled order. Reads
- * therefore run at exactly the pool size; SignUp grows the pool by the operation count while it
- * is measured. Round 0 is a shorter warm-up (JIT, connections, caches) and is not reported.
+ * users, the three ListUsers reads, then SignUp of new users and AdminConfirmSignUp of those
+ * users in shuffled order. Reads therefore run at exactly the pool size; SignUp grows the pool by
+ * the operation count while it is measured. Round 0 is a shorter warm-up (JIT, connections,
+ * caches) and is not reported.
  *
  * Settings (environment, positive integers): BENCH_OPS (300 per round, operation and size),
- * BENCH_CHUNK (100), BENCH_CONCURRENCY (8), BENCH_ROUNDS (5), BENCH_WARMUP_OPS (100),
- * BENCH_SMALL_POOL (100), BENCH_LARGE_POOL (10000), BENCH_SEED_CONCURRENCY (16).
+ * BENCH_LIST_OPS (200, instead of BENCH_OPS for the three ListUsers reads: a first page of 60
+ * costs about three AdminGetUsers, and 200 keeps the three rows to roughly half a minute on two
+ * cores while still giving each size two chunks of 100 in a balanced ABBA order), BENCH_CHUNK
+ * (100), BENCH_CONCURRENCY (8), BENCH_ROUNDS (5), BENCH_WARMUP_OPS (100), BENCH_SMALL_POOL (100;
+ * the page-10 Limit follows from it), BENCH_LARGE_POOL (10000), BENCH_SEED_CONCURRENCY (16).
  */
 import '../src/quietSdk';
 import {
@@ -50,6 +67,8 @@ import {
   CreateUserPoolCommand,
   GetUserCommand,
   InitiateAuthCommand,
+  ListUsersCommand,
+  ListUsersCommandInput,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { performance } from 'node:perf_hooks';
@@ -59,6 +78,7 @@ import { startDynamoThread } from './dynamoThread';
 import { envInt, measure, median, Picker, runBounded, seededRandom, Throughput } from './measure';
 
 const OPS = envInt('BENCH_OPS', 300);
+const LIST_OPS = envInt('BENCH_LIST_OPS', 200);
 const CHUNK = envInt('BENCH_CHUNK', 100);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 8);
 const ROUNDS = envInt('BENCH_ROUNDS', 5);
@@ -68,11 +88,34 @@ const LARGE = envInt('BENCH_LARGE_POOL', 10_000);
 const SEED_CONCURRENCY = envInt('BENCH_SEED_CONCURRENCY', 16);
 const MIN_RATIO = 0.8;
 const PASSWORD = 'Bench-Passw0rd!';
+/** ListUsers: the first page at Cognito's largest Limit; page DEEP_PAGE (the 10 of "ListUsers page 10") at DEEP_LIMIT (see the header). */
+const LIST_LIMIT = 60;
+const DEEP_PAGE = 10;
+const DEEP_LIMIT = Math.min(LIST_LIMIT, Math.floor(SMALL / DEEP_PAGE));
+if (DEEP_LIMIT < 1) throw new Error(`BENCH_SMALL_POOL must be at least ${DEEP_PAGE} to have a ListUsers page ${DEEP_PAGE}`);
 
-const OPERATIONS = ['SignUp', 'AdminConfirmSignUp', 'InitiateAuth', 'GetUser', 'AdminGetUser'] as const;
+const OPERATIONS = [
+  'SignUp',
+  'AdminConfirmSignUp',
+  'InitiateAuth',
+  'GetUser',
+  'AdminGetUser',
+  'ListUsers first page',
+  'ListUsers email =',
+  'ListUsers page 10',
+] as const;
 type OperationName = (typeof OPERATIONS)[number];
 /** Measurement order within a round: reads first (at the exact pool size), then the writes. */
-const MEASURE_ORDER: OperationName[] = ['InitiateAuth', 'GetUser', 'AdminGetUser', 'SignUp', 'AdminConfirmSignUp'];
+const MEASURE_ORDER: OperationName[] = [
+  'InitiateAuth',
+  'GetUser',
+  'AdminGetUser',
+  'ListUsers first page',
+  'ListUsers email =',
+  'ListUsers page 10',
+  'SignUp',
+  'AdminConfirmSignUp',
+];
 
 type Size = 'small' | 'large';
 const SIZES: Size[] = ['small', 'large'];
@@ -92,6 +135,8 @@ interface RoundState {
   /** Users this round signed up, shuffled, for AdminConfirmSignUp; `confirmed` of them are done. */
   signedUp: string[];
   confirmed: number;
+  /** PaginationToken of ListUsers page DEEP_PAGE at DEEP_LIMIT, fetched (untimed) on first use. */
+  deepPageToken?: string;
 }
 
 const fmtInt = (n: number): string => n.toLocaleString('en-US');
@@ -131,6 +176,22 @@ async function main(): Promise<number> {
   const signUp = (pool: BenchPool, email: string) =>
     sdk.send(new SignUpCommand({ ClientId: pool.clientId, Username: email, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] }));
   const confirm = (pool: BenchPool, email: string) => sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.poolId, Username: email }));
+  /** ListUsers on the pool; fails unless the page holds exactly `expected` users. */
+  const listUsers = async (pool: BenchPool, input: Omit<ListUsersCommandInput, 'UserPoolId'>, expected: number) => {
+    const out = await sdk.send(new ListUsersCommand({ UserPoolId: pool.poolId, ...input }));
+    const got = out.Users?.length ?? 0;
+    if (got !== expected) throw new Error(`ListUsers ${JSON.stringify(input)} gave ${got} users, expected ${expected}`);
+    return out;
+  };
+  /** The PaginationToken of page DEEP_PAGE at DEEP_LIMIT, following the tokens from page 1. */
+  const deepPageToken = async (pool: BenchPool): Promise<string> => {
+    let token: string | undefined;
+    for (let page = 1; page < DEEP_PAGE; page++) {
+      token = (await listUsers(pool, { Limit: DEEP_LIMIT, PaginationToken: token }, DEEP_LIMIT)).PaginationToken;
+      if (!token) throw new Error(`ListUsers gave no PaginationToken after page ${page}`);
+    }
+    return token!;
+  };
 
   /** Adds `count` confirmed users to the pool, SEED_CONCURRENCY calls in flight. */
   const seed = async (pool: BenchPool, label: string, count: number): Promise<void> => {
@@ -169,6 +230,16 @@ async function main(): Promise<number> {
           picker.use((email) => sdk.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: email }))),
         );
       }
+      case 'ListUsers first page':
+        return measure(count, CONCURRENCY, () => listUsers(pool, { Limit: LIST_LIMIT }, LIST_LIMIT));
+      case 'ListUsers email =': {
+        const picker = new Picker(pool.users, random);
+        return measure(count, CONCURRENCY, () => picker.use((email) => listUsers(pool, { Filter: `email = "${email}"` }, 1)));
+      }
+      case 'ListUsers page 10': {
+        const PaginationToken = (state.deepPageToken ??= await deepPageToken(pool));
+        return measure(count, CONCURRENCY, () => listUsers(pool, { Limit: DEEP_LIMIT, PaginationToken }, DEEP_LIMIT));
+      }
       case 'SignUp': {
         const emails = Array.from({ length: count }, (_, i) => `new-${tag}-${i}@bench.example`);
         const result = await measure(count, CONCURRENCY, (i) => signUp(pool, emails[i]));
@@ -198,8 +269,13 @@ async function main(): Promise<number> {
         "the figures are the engine's per-operation overhead, not argon2 at production cost.",
     );
     console.log(
-      `Per round, operation and size: ${OPS} ops in chunks of ${CHUNK} at concurrency ${CONCURRENCY}, chunks interleaved across sizes; ` +
-        `${ROUNDS} rounds after a ${WARMUP_OPS}-op warm-up round; median per size; target ops/s ${sizeLabel('large')} >= ${MIN_RATIO} x ops/s ${sizeLabel('small')}.\n`,
+      `Per round, operation and size: ${OPS} ops (ListUsers ${LIST_OPS}) in chunks of ${CHUNK} at concurrency ${CONCURRENCY}, chunks interleaved across sizes; ` +
+        `${ROUNDS} rounds after a ${WARMUP_OPS}-op warm-up round; median per size; target ops/s ${sizeLabel('large')} >= ${MIN_RATIO} x ops/s ${sizeLabel('small')}.`,
+    );
+    console.log(
+      `ListUsers: first page = no filter, Limit ${LIST_LIMIT}; email = one random confirmed user's email; ` +
+        `page ${DEEP_PAGE} = Limit ${DEEP_LIMIT} at both sizes (so ${sizeLabel('small')} has a full page ${DEEP_PAGE}), ` +
+        `its token fetched untimed once per round and size, only the page-${DEEP_PAGE} request timed.\n`,
     );
 
     const large = await createPool('large');
@@ -210,7 +286,6 @@ async function main(): Promise<number> {
 
     for (let round = 0; round <= ROUNDS; round++) {
       const warmup = round === 0;
-      const total = warmup ? WARMUP_OPS : OPS;
       const small = await createPool('small');
       await seed(small, `small${round}`, SMALL);
       if (!warmup) largeSizes.push(large.users.length);
@@ -220,6 +295,7 @@ async function main(): Promise<number> {
       };
       const line: string[] = [];
       for (const op of MEASURE_ORDER) {
+        const total = warmup ? WARMUP_OPS : op.startsWith('ListUsers') ? LIST_OPS : OPS;
         const done: Record<Size, { ops: number; seconds: number }> = { small: { ops: 0, seconds: 0 }, large: { ops: 0, seconds: 0 } };
         // Chunks alternate sizes in an ABBA pattern (A B, B A, A B, ...), and A swaps each round,
         // so neither size systematically runs first, last, or on the warmer side of a pair.
