@@ -4,10 +4,9 @@ import type { ApiContext } from '../context';
 import { badInput } from '../errors';
 import { Group, GroupConnection, GroupInput, UserConnection } from '../schema/types/admin.types';
 import { guardAdmins } from './adminSafety';
-import { pageSize, pageToken } from './adminUsers.resolver';
+import { ADMINS_ONLY } from '../schema/directives';
 import * as check from './input';
 
-const ADMINS_ONLY = '@aws_cognito_user_pools(cognito_groups: ["Admins"])';
 const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 function groupName(name: string, field = 'name'): string {
@@ -35,7 +34,7 @@ export class AdminGroupsResolver {
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
     @Arg('nextToken', () => String, { nullable: true }) nextToken?: string,
   ): Promise<GroupConnection> {
-    return sources.groups.list(pageSize(limit), pageToken(nextToken));
+    return sources.groups.list(check.pageSize(limit), check.pageToken(nextToken));
   }
 
   @Directive(ADMINS_ONLY)
@@ -52,7 +51,7 @@ export class AdminGroupsResolver {
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
     @Arg('nextToken', () => String, { nullable: true }) nextToken?: string,
   ): Promise<UserConnection> {
-    return sources.groups.members(group.name, pageSize(limit), pageToken(nextToken));
+    return sources.groups.members(group.name, check.pageSize(limit), check.pageToken(nextToken));
   }
 
   @Directive(ADMINS_ONLY)

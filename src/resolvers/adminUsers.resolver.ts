@@ -5,23 +5,11 @@ import { toCognitoAttributes } from '../datasources/cognito/attributes';
 import { badInput } from '../errors';
 import { AdminCreateUserInput, AdminSetUserPasswordInput, AdminUserAttributesInput, UserConnection, UserFilterInput } from '../schema/types/admin.types';
 import { User } from '../schema/types/profile.types';
+import { ADMINS_ONLY } from '../schema/directives';
 import { guardAdmins } from './adminSafety';
 import * as check from './input';
 import { cognitoFilter } from './userFilter';
 
-const ADMINS_ONLY = '@aws_cognito_user_pools(cognito_groups: ["Admins"])';
-export const MAX_PAGE = 60;
-
-export function pageSize(limit: number | undefined | null, fallback = 20): number {
-  const size = limit ?? fallback;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`limit must be 1 to ${MAX_PAGE}`, 'limit');
-  return size;
-}
-
-export function pageToken(token: string | undefined | null): string | undefined {
-  if (token === undefined || token === null) return undefined;
-  return check.text(token, 'nextToken', 4096);
-}
 
 @Resolver()
 export class AdminUsersResolver {
@@ -33,7 +21,7 @@ export class AdminUsersResolver {
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
     @Arg('nextToken', () => String, { nullable: true }) nextToken?: string,
   ): Promise<UserConnection> {
-    return sources.adminUsers.list(pageSize(limit), cognitoFilter(filter), pageToken(nextToken));
+    return sources.adminUsers.list(check.pageSize(limit), cognitoFilter(filter), check.pageToken(nextToken));
   }
 
   @Directive(ADMINS_ONLY)

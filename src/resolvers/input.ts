@@ -36,3 +36,17 @@ export function token(value: string, field: string): string {
   if (!/^[A-Za-z0-9\-_=.+/]+$/.test(value)) throw badInput(`${field} is not a valid token`, field);
   return value;
 }
+
+export const MAX_PAGE = 60;
+
+/** A page size: Cognito lists at most 60 at a time. */
+export function pageSize(limit: number | undefined | null, fallback = 20): number {
+  const size = limit ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`limit must be 1 to ${MAX_PAGE}`, 'limit');
+  return size;
+}
+
+export function pageToken(token: string | undefined | null): string | undefined {
+  if (token === undefined || token === null) return undefined;
+  return text(token, 'nextToken', 4096);
+}

@@ -15,3 +15,6 @@ export const authDirectives = [
   new GraphQLDirective({ name: 'aws_auth', description: 'Legacy single-mode form of aws_cognito_user_pools.', locations, args: groupsArg }),
   new GraphQLDirective({ name: 'aws_iam', description: 'Open to IAM-signed callers (not used by this API).', locations }),
 ];
+
+/** The rule for admin-only fields: signed-in members of the Admins group. */
+export const ADMINS_ONLY = '@aws_cognito_user_pools(cognito_groups: ["Admins"])';

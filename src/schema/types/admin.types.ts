@@ -1,4 +1,5 @@
 import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ADMINS_ONLY } from '../directives';
 import { AWSDateTime } from '../scalars';
 import { UserAttributesInput } from './account.types';
 import { User } from './profile.types';
@@ -49,7 +50,7 @@ export class Group {
   @Field(() => AWSDateTime) updatedAt!: Date;
 }
 
-@Directive('@aws_cognito_user_pools(cognito_groups: ["Admins"])')
+@Directive(ADMINS_ONLY)
 @ObjectType({ description: 'A page of groups.' })
 export class GroupConnection {
   @Field(() => [Group]) items!: Group[];
