@@ -15,5 +15,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   setupFiles: ['<rootDir>/test/support/setup.ts'],
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   testTimeout: 30000,
 };
