@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+const problems = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+test('with nothing set it runs embedded on the documented defaults', () => {
+  expect(loadConfig({})).toMatchObject({
+    mode: 'embedded',
+    production: false,
+    port: 4000,
+    host: '127.0.0.1',
+    logLevel: 'info',
+    region: 'us-east-1',
+    dataDir: '.data',
+    metadataTable: 'identity-metadata',
+    apiKeys: [],
+    maxBodyBytes: 65536,
+  });
+});
+
+test('a configured pool selects AWS mode, with the region taken from the pool id', () => {
+  const config = loadConfig({ COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: 'abc', API_KEYS: 'key-number-one-123, key-number-two-456' });
+  expect(config).toMatchObject({ mode: 'aws', region: 'eu-west-1', apiKeys: ['key-number-one-123', 'key-number-two-456'] });
+  expect(loadConfig({ COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: 'abc', API_KEYS: 'k'.repeat(16), NODE_ENV: 'production' }).production).toBe(true);
+});
+
+test('every bad value is reported at once, by name', () => {
+  expect(
+    problems({ COGNITO_USER_POOL_ID: 'not a pool', PORT: '70000', LOG_LEVEL: 'loud', API_KEYS: 'short', COGNITO_ENDPOINT: 'ftp://x', ADMIN_EMAIL: 'nobody' }),
+  ).toEqual([
+    'COGNITO_USER_POOL_ID must look like "<region>_<id>" (got "not a pool")',
+    'COGNITO_CLIENT_ID is required when COGNITO_USER_POOL_ID is set',
+    'LOG_LEVEL must be one of debug, info, warn, error, silent (got "loud")',
+    'each API key in API_KEYS must be at least 16 characters',
+    'ADMIN_EMAIL must be an email address (got "nobody")',
+    'PORT must be a whole number from 0 to 65535 (got "70000")',
+    'COGNITO_ENDPOINT must be an http(s) URL (got "ftp://x")',
+  ]);
+});
+
+test('AWS mode needs API keys, and a client id needs a pool id', () => {
+  expect(problems({ COGNITO_USER_POOL_ID: 'us-east-1_X1', COGNITO_CLIENT_ID: 'abc' })).toEqual([
+    'API_KEYS is required in AWS mode (comma-separated keys for x-api-key)',
+  ]);
+  expect(problems({ COGNITO_CLIENT_ID: 'abc' })).toEqual(['COGNITO_USER_POOL_ID is required when COGNITO_CLIENT_ID is set']);
+});
