@@ -10,6 +10,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, QueryCommandInput,
 import { batchGetInOrder, batchWrite } from '../../../lib/dynamoBatch';
 import { isConditionFailure, keys, Table } from './table';
 import { indexChanges } from './userIndex';
+import { applyChange, updateExpression, UserChange } from './userUpdate';
 import type { UserRecord } from './model';
 
 export interface SignInName {
@@ -122,77 +123,17 @@ export class UsersStore {
    * change (for example UNCONFIRMED -> CONFIRMED) happens at most once under concurrency.
    * Returns the updated user, or undefined when the user is gone or a guard failed.
    */
-  async update(
-    poolId: string,
-    usernameKey: string,
-    change: {
-      set?: Partial<Omit<UserRecord, 'attributes' | 'poolId' | 'usernameKey'>>;
-      remove?: (keyof UserRecord)[];
-      setAttributes?: Record<string, string>;
-      removeAttributes?: string[];
-      expect?: Partial<Pick<UserRecord, 'status' | 'enabled' | 'passwordHash'>>;
-      /** Equality guards on attributes; undefined means the attribute must be absent. */
-      expectAttributes?: Record<string, string | undefined>;
-    },
-  ): Promise<UserRecord | undefined> {
-    const touchesAttributes = Object.keys(change.setAttributes ?? {}).length + (change.removeAttributes ?? []).length > 0;
-    const names: Record<string, string> = touchesAttributes ? { '#attrs': 'attributes' } : {};
-    const values: Record<string, unknown> = {};
-    const sets: string[] = [];
-    const removes: string[] = [];
-    let n = 0;
-    for (const [field, value] of Object.entries(change.set ?? {})) {
-      if (value === undefined) continue;
-      names[`#f${n}`] = field;
-      values[`:f${n}`] = value;
-      sets.push(`#f${n} = :f${n}`);
-      n++;
-    }
-    for (const field of change.remove ?? []) {
-      names[`#f${n}`] = field;
-      removes.push(`#f${n}`);
-      n++;
-    }
-    for (const [attr, value] of Object.entries(change.setAttributes ?? {})) {
-      names[`#a${n}`] = attr;
-      values[`:a${n}`] = value;
-      sets.push(`#attrs.#a${n} = :a${n}`);
-      n++;
-    }
-    for (const attr of change.removeAttributes ?? []) {
-      names[`#a${n}`] = attr;
-      removes.push(`#attrs.#a${n}`);
-      n++;
-    }
-    const conditions = ['attribute_exists(pk)'];
-    for (const [field, value] of Object.entries(change.expect ?? {})) {
-      names[`#e${n}`] = field;
-      values[`:e${n}`] = value;
-      conditions.push(`#e${n} = :e${n}`);
-      n++;
-    }
-    for (const [attr, value] of Object.entries(change.expectAttributes ?? {})) {
-      names['#attrs'] = 'attributes';
-      names[`#x${n}`] = attr;
-      if (value === undefined) conditions.push(`attribute_not_exists(#attrs.#x${n})`);
-      else {
-        values[`:x${n}`] = value;
-        conditions.push(`#attrs.#x${n} = :x${n}`);
-      }
-      n++;
-    }
-    const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
-      .filter(Boolean)
-      .join(' ');
+  async update(poolId: string, usernameKey: string, change: UserChange): Promise<UserRecord | undefined> {
+    const { expression, condition, names, values } = updateExpression(change);
     try {
       const result = await this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: keys.user(poolId, usernameKey),
           UpdateExpression: expression,
-          ConditionExpression: conditions.join(' AND '),
+          ConditionExpression: condition,
           ExpressionAttributeNames: names,
-          ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+          ExpressionAttributeValues: values,
           ReturnValues: 'ALL_OLD',
         }),
       );
@@ -288,15 +229,3 @@ export class UsersStore {
   }
 }
 
-type UserChange = Parameters<UsersStore['update']>[2];
-
-/** The record an update produces, computed from the one it replaced (saves a read). */
-function applyChange(before: UserRecord, change: UserChange): UserRecord {
-  const after: Record<string, unknown> = { ...before, attributes: { ...before.attributes } };
-  for (const [field, value] of Object.entries(change.set ?? {})) if (value !== undefined) after[field] = value;
-  for (const field of change.remove ?? []) delete after[field];
-  const attributes = after.attributes as Record<string, string>;
-  Object.assign(attributes, change.setAttributes ?? {});
-  for (const name of change.removeAttributes ?? []) delete attributes[name];
-  return after as unknown as UserRecord;
-}
