@@ -60,6 +60,15 @@ export async function findUser(s: EngineServices, pool: PoolRecord, identifier: 
   return bySub ? s.users.get(pool.poolId, bySub) : undefined;
 }
 
+/**
+ * Throws UserNotFoundException when the client has PreventUserExistenceErrors = LEGACY, the
+ * only case in which a public operation may say that a user does not exist. Otherwise returns,
+ * and the caller gives its enumeration-safe answer.
+ */
+export function revealMissingUserIfLegacy(client: ClientRecord): void {
+  if (client.preventUserExistenceErrors === 'LEGACY') throw new UserNotFoundException(messages.userNotFound);
+}
+
 /** For admin operations, which may say that a user does not exist. */
 export async function requireUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord> {
   const user = await findUser(s, pool, identifier);

@@ -19,7 +19,7 @@ import {
   startChallenge,
   startSession,
 } from './authResult';
-import { findUser, sessionIsLive } from './lookup';
+import { findUser, revealMissingUserIfLegacy, sessionIsLive } from './lookup';
 import type { ClientRecord, PoolRecord, UserRecord } from './model';
 import { assertPasswordMeetsPolicy } from './passwordPolicy';
 import { assertSecretHash } from './secretHash';
@@ -43,6 +43,7 @@ export async function passwordSignIn(
   const user = await findUser(s, pool, identifier);
   if (!user) {
     await s.hasher.verifyDecoy(password);
+    revealMissingUserIfLegacy(client);
     throw new NotAuthorizedException(messages.badCredentials);
   }
   await checkPassword(s, user, password);

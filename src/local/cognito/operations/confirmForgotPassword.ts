@@ -1,4 +1,4 @@
-import { findUser, requireClient } from '../domain/lookup';
+import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
 import { assertSecretHash } from '../domain/secretHash';
 import { CodeMismatchException, messages } from '../errors';
@@ -16,7 +16,10 @@ export const confirmForgotPassword: Operation = {
     // The policy is checked before the code is spent, so a weak choice can be retried.
     assertPasswordMeetsPolicy(password, pool.settings.PasswordPolicy);
     const user = await findUser(s, pool, username);
-    if (!user) throw new CodeMismatchException(messages.codeMismatch);
+    if (!user) {
+      revealMissingUserIfLegacy(client);
+      throw new CodeMismatchException(messages.codeMismatch);
+    }
     const passwordHash = await s.hasher.hash(password);
     await s.codes.consume(pool, user, 'FORGOT_PASSWORD', code);
     await s.users.update(pool.poolId, user.usernameKey, {

@@ -1,4 +1,4 @@
-import { findUser, requireClient } from '../domain/lookup';
+import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { assertSecretHash } from '../domain/secretHash';
 import { claimVerifiedAliases, verifiedFlagsFor } from '../domain/verification';
 import { CodeMismatchException, NotAuthorizedException, messages } from '../errors';
@@ -14,7 +14,10 @@ export const confirmSignUp: Operation = {
     assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
     const user = await findUser(s, pool, username);
     // Unknown users get the answer a wrong code gets, so the answer does not reveal them.
-    if (!user) throw new CodeMismatchException(messages.codeMismatch);
+    if (!user) {
+      revealMissingUserIfLegacy(client);
+      throw new CodeMismatchException(messages.codeMismatch);
+    }
     if (user.status !== 'UNCONFIRMED') {
       throw new NotAuthorizedException(`User cannot be confirmed. Current status is ${user.status}`);
     }

@@ -1,4 +1,4 @@
-import { findUser, requireClient } from '../domain/lookup';
+import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { simulatedDelivery } from '../domain/newUser';
 import { assertSecretHash } from '../domain/secretHash';
 import { optionalString, requiredString, rules } from '../params';
@@ -14,6 +14,7 @@ export const forgotPassword: Operation = {
     // A code can only go to a verified address. Unknown users, and users with nowhere to send
     // a code, get the same plausible answer, so the response does not reveal who exists.
     const attribute = user && ['email', 'phone_number'].find((a) => user.attributes[a] && user.attributes[`${a}_verified`] === 'true');
+    if (!user) revealMissingUserIfLegacy(client);
     if (!user || !attribute || !user.enabled) return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
     return { CodeDeliveryDetails: await s.codes.issue(pool, user, 'FORGOT_PASSWORD', attribute) };
   },

@@ -1,4 +1,4 @@
-import { findUser, requireClient } from '../domain/lookup';
+import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { simulatedDelivery, verificationAttribute } from '../domain/newUser';
 import { assertSecretHash } from '../domain/secretHash';
 import { InvalidParameterException } from '../errors';
@@ -13,6 +13,7 @@ export const resendConfirmationCode: Operation = {
     assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
     const user = await findUser(s, pool, username);
     const attribute = user && verificationAttribute(pool, user);
+    if (!user) revealMissingUserIfLegacy(client);
     if (!user || !attribute) return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
     if (user.status !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
     return { CodeDeliveryDetails: await s.codes.issue(pool, user, 'SIGN_UP', attribute) };

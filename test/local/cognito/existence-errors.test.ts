@@ -1,0 +1,43 @@
+/** PreventUserExistenceErrors: ENABLED (the default) hides unknown users; LEGACY reveals them, as in Cognito. */
+import {
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { App, createApp, PASSWORD, uniqueEmail, useEngine } from '../../support/cognito';
+
+const ctx = useEngine();
+let legacy: App;
+let enabled: App;
+beforeAll(async () => {
+  legacy = await createApp(ctx.t, {}, { PreventUserExistenceErrors: 'LEGACY' });
+  enabled = await createApp(ctx.t);
+});
+
+const calls = (app: App, username: string) => ({
+  InitiateAuth: () =>
+    app.t.admin.send(new InitiateAuthCommand({ ClientId: app.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: PASSWORD } })),
+  ForgotPassword: () => app.t.admin.send(new ForgotPasswordCommand({ ClientId: app.clientId, Username: username })),
+  ResendConfirmationCode: () => app.t.admin.send(new ResendConfirmationCodeCommand({ ClientId: app.clientId, Username: username })),
+  ConfirmSignUp: () => app.t.admin.send(new ConfirmSignUpCommand({ ClientId: app.clientId, Username: username, ConfirmationCode: '123456' })),
+  ConfirmForgotPassword: () =>
+    app.t.admin.send(new ConfirmForgotPasswordCommand({ ClientId: app.clientId, Username: username, ConfirmationCode: '123456', Password: PASSWORD })),
+});
+
+test.each(['InitiateAuth', 'ForgotPassword', 'ResendConfirmationCode', 'ConfirmSignUp', 'ConfirmForgotPassword'] as const)(
+  'LEGACY: %s for an unknown user answers UserNotFoundException',
+  async (operation) => {
+    await expect(calls(legacy, uniqueEmail('ghost'))[operation]()).rejects.toMatchObject({ name: 'UserNotFoundException', message: 'User does not exist.' });
+  },
+);
+
+test('ENABLED: the same calls give the enumeration-safe answers', async () => {
+  const call = calls(enabled, uniqueEmail('ghost'));
+  await expect(call.InitiateAuth()).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+  await expect(call.ForgotPassword()).resolves.toMatchObject({ CodeDeliveryDetails: { DeliveryMedium: 'EMAIL' } });
+  await expect(call.ResendConfirmationCode()).resolves.toMatchObject({ CodeDeliveryDetails: { DeliveryMedium: 'EMAIL' } });
+  await expect(call.ConfirmSignUp()).rejects.toMatchObject({ name: 'CodeMismatchException' });
+  await expect(call.ConfirmForgotPassword()).rejects.toMatchObject({ name: 'CodeMismatchException' });
+});
