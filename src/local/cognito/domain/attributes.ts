@@ -1,6 +1,6 @@
 /** User attributes: the standard schema, custom attributes, and validation with Cognito's wording. */
-import { InvalidParameterException } from '../errors';
-import type { PoolRecord, SchemaAttribute, UserRecord } from './model';
+import { InvalidParameterException, NotAuthorizedException } from '../errors';
+import type { ClientRecord, PoolRecord, SchemaAttribute, UserRecord } from './model';
 
 const standard = (Name: string, extra: Partial<SchemaAttribute> = {}): SchemaAttribute => ({
   Name,
@@ -125,4 +125,19 @@ export function assertDeletableAttributes(pool: PoolRecord, names: unknown[]): s
     if (schema.Required || !schema.Mutable) throw new InvalidParameterException(`Cannot delete attribute ${name}: it is required or immutable.`);
   }
   return names as string[];
+}
+
+/**
+ * An app client's WriteAttributes: when set, a user acting through that client may only write
+ * those attributes.
+ */
+export function assertClientMayWrite(client: ClientRecord, names: string[]): void {
+  if (!client.writeAttributes) return;
+  const denied = names.filter((n) => !client.writeAttributes!.includes(n));
+  if (denied.length) throw new NotAuthorizedException(`A client attempted to write unauthorized attribute: ${denied.join(', ')}`);
+}
+
+/** An app client's ReadAttributes: when set, only those (and sub) are shown through that client. */
+export function clientMayRead(client: ClientRecord, name: string): boolean {
+  return !client.readAttributes || name === 'sub' || client.readAttributes.includes(name);
 }

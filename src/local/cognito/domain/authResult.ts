@@ -5,6 +5,7 @@
  * refresh token also revokes the access tokens issued from it.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { clientMayRead } from './attributes';
 import { secretsEqual } from './constantTime';
 import { seconds } from '../clock';
 import type { EngineServices } from '../services';
@@ -35,9 +36,10 @@ export function refreshSecretMatches(session: SessionRecord, secret: string): bo
   return secretsEqual(session.secretDigest, digest(secret));
 }
 
-function idTokenAttributes(user: UserRecord): Record<string, unknown> {
+function idTokenAttributes(user: UserRecord, client: ClientRecord): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(user.attributes)) {
+    if (!clientMayRead(client, name)) continue;
     claims[name] = name.endsWith('_verified') ? value === 'true' : value;
   }
   return claims;
@@ -90,7 +92,7 @@ export async function signTokens(
     username: user.username,
   });
   const idToken = s.tokens.sign(pool, {
-    ...idTokenAttributes(user),
+    ...idTokenAttributes(user, client),
     ...common,
     ...groups,
     aud: client.clientId,

@@ -90,6 +90,8 @@ export function sessionIsLive(session: SessionRecord | undefined, user: UserReco
 
 export interface TokenCaller {
   pool: PoolRecord;
+  /** The app client the token was issued to (its Read/WriteAttributes apply). */
+  client: ClientRecord;
   user: UserRecord;
   claims: Claims;
 }
@@ -121,7 +123,9 @@ export async function authenticateAccessToken(s: EngineServices, token: string):
   }
   if (!user.enabled) throw new NotAuthorizedException(messages.userDisabled);
   if (typeof claims.exp === 'number' && claims.exp <= seconds(now)) throw new NotAuthorizedException(messages.accessTokenExpired);
-  return { pool, user, claims };
+  const client = await s.pools.getClient(session.clientId);
+  if (!client) throw new NotAuthorizedException(messages.invalidAccessToken);
+  return { pool, client, user, claims };
 }
 
 /** Admin auth operations name both the pool and the client; they must belong together. */

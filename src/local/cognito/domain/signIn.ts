@@ -8,7 +8,7 @@ import {
 } from '../errors';
 import type { EngineServices } from '../services';
 import { changeAttributes } from './attributeChanges';
-import { attributeList, missingRequired, validateAttributes } from './attributes';
+import { assertClientMayWrite, attributeList, missingRequired, validateAttributes } from './attributes';
 import {
   AuthenticationResult,
   ChallengeResult,
@@ -155,6 +155,7 @@ async function completeNewPassword(
     .filter(([k]) => k.startsWith('userAttributes.'))
     .map(([k, v]) => ({ Name: k.slice('userAttributes.'.length), Value: v }));
   const attributes = validateAttributes(pool, provided, 'update');
+  assertClientMayWrite(client, Object.keys(attributes));
   const merged = { ...user, attributes: { ...user.attributes, ...attributes } };
   const missing = missingRequired(pool, merged);
   if (missing.length) throw new InvalidParameterException(`Missing required attributes: ${missing.join(', ')}`);

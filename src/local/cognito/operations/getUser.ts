@@ -1,4 +1,4 @@
-import { attributeList } from '../domain/attributes';
+import { attributeList, clientMayRead } from '../domain/attributes';
 import { authenticateAccessToken } from '../domain/lookup';
 import { requiredString, rules } from '../params';
 import type { Operation } from '../services';
@@ -6,7 +6,8 @@ import type { Operation } from '../services';
 export const getUser: Operation = {
   access: 'token',
   async run(s, { input }) {
-    const { user } = await authenticateAccessToken(s, requiredString(input, 'AccessToken', rules.token));
-    return { Username: user.username, UserAttributes: attributeList(user), UserMFASettingList: [] };
+    const { user, client } = await authenticateAccessToken(s, requiredString(input, 'AccessToken', rules.token));
+    const attributes = attributeList(user).filter((a) => clientMayRead(client, a.Name));
+    return { Username: user.username, UserAttributes: attributes, UserMFASettingList: [] };
   },
 };

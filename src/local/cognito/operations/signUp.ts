@@ -1,4 +1,4 @@
-import { validateAttributes } from '../domain/attributes';
+import { assertClientMayWrite, validateAttributes } from '../domain/attributes';
 import { requireClient } from '../domain/lookup';
 import { createUser, verificationAttribute } from '../domain/newUser';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
@@ -15,6 +15,7 @@ export const signUp: Operation = {
     const password = requiredString(input, 'Password', rules.password);
     const secretHash = optionalString(input, 'SecretHash', rules.secretHash);
     const attributes = validateAttributes(pool, optionalList(input, 'UserAttributes', 100), 'create');
+    assertClientMayWrite(client, Object.keys(attributes));
     assertSecretHash(client, username, secretHash);
     if (pool.settings.AdminCreateUserOnly) throw new NotAuthorizedException('SignUp is not permitted for this user pool');
     assertPasswordMeetsPolicy(password, pool.settings.PasswordPolicy);

@@ -1,5 +1,5 @@
 import { changeAttributes } from '../domain/attributeChanges';
-import { AttributeInput, validateAttributes } from '../domain/attributes';
+import { AttributeInput, assertClientMayWrite, validateAttributes } from '../domain/attributes';
 import { authenticateAccessToken } from '../domain/lookup';
 import { InvalidParameterException } from '../errors';
 import { optionalList, requiredString, rules } from '../params';
@@ -8,10 +8,11 @@ import type { Operation } from '../services';
 export const updateUserAttributes: Operation = {
   access: 'token',
   async run(s, { input }) {
-    const { pool, user } = await authenticateAccessToken(s, requiredString(input, 'AccessToken', rules.token));
+    const { pool, user, client } = await authenticateAccessToken(s, requiredString(input, 'AccessToken', rules.token));
     const list = optionalList<AttributeInput>(input, 'UserAttributes', 100);
     if (list.length === 0) throw new InvalidParameterException('UserAttributes must not be empty.');
     const set = validateAttributes(pool, list, 'update');
+    assertClientMayWrite(client, Object.keys(set));
     const { user: updated, unverified } = await changeAttributes(s, pool, user, set);
     const details = [];
     for (const attribute of unverified) {
