@@ -22,6 +22,7 @@ import { CognitoGateway } from './datasources/cognito/gateway';
 import { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import { SessionDataSource } from './datasources/cognito/session.datasource';
 import { RevocationsStore } from './datasources/metadata/revocations.store';
+import { depthLimit } from './depthLimit';
 import { createErrorFormatter } from './formatError';
 import { createHttpServer } from './http';
 import type { Logger } from './logger';
@@ -89,6 +90,7 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
+    validationRules: [depthLimit()],
     plugins: [
       settings.production
         ? ApolloServerPluginLandingPageDisabled()
