@@ -30,6 +30,7 @@ async function embeddedSettings(config: Config, logger: Logger): Promise<{ setti
     settings: {
       ...worldApiSettings(world, config.region),
       metadataTable: config.metadataTable,
+      playgroundApiKey: world.apiKeys[0],
       production: config.production,
       port: config.port,
       host: config.host,

@@ -47,6 +47,11 @@ export interface ApiSettings {
   metadataTable: string;
   apiKeys: string[];
   production: boolean;
+  /**
+   * Embedded mode only: the dev API key, pre-filled in the playground. Never set it for a
+   * deployed service: the playground page would show it to anyone who opens it.
+   */
+  playgroundApiKey?: string;
   port: number;
   host: string;
   maxBodyBytes: number;
@@ -56,6 +61,17 @@ export interface RunningApi {
   url: string;
   close(): Promise<void>;
 }
+
+/** What the playground opens with: the first step of the lifecycle. */
+const PLAYGROUND_DOCUMENT = `# Public operations use the x-api-key header; signed-in ones need
+# "Authorization: <accessToken>" from signIn. Codes appear in the npm start console.
+mutation SignUp {
+  signUp(input: { username: "ada@example.com", password: "Sup3r-secret!" }) {
+    isSignUpComplete
+    nextStep { signUpStep codeDeliveryDetails { destination } }
+  }
+}
+`;
 
 export async function startApi(settings: ApiSettings, logger: Logger): Promise<RunningApi> {
   const cognitoSdk = new CognitoIdentityProviderClient({
@@ -94,7 +110,11 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     plugins: [
       settings.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: { initialState: { sharedHeaders: settings.playgroundApiKey ? { 'x-api-key': settings.playgroundApiKey } : {} } },
+            includeCookies: false,
+            document: PLAYGROUND_DOCUMENT,
+          }),
     ],
   });
   await apollo.start();

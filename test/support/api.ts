@@ -41,6 +41,8 @@ export interface TestApi {
 
 export interface TestApiOptions {
   production?: boolean;
+  /** Pre-fill the playground with the API key, as embedded `npm start` does. */
+  playground?: boolean;
   /**
    * The engine's clock (a ManualClock for code and session expiry). The API verifies token
    * expiry in real time, so advance it only to expire codes and sessions, then sign in again.
@@ -63,6 +65,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       ...worldApiSettings(world, 'us-east-1'),
       metadataTable: 'identity-metadata',
       production: options.production ?? false,
+      playgroundApiKey: options.playground ? API_KEY : undefined,
       port: 0,
       host: '127.0.0.1',
       maxBodyBytes: 64 * 1024,
