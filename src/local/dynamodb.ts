@@ -3,7 +3,7 @@
  * on disk under the data directory otherwise (npm start, the standalone engine).
  */
 import { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 // dynalite ships no type declarations; its factory returns a plain http.Server.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -11,6 +11,8 @@ const dynalite: (options: Record<string, unknown>) => Server = require('dynalite
 
 export interface EmbeddedDynamo {
   endpoint: string;
+  /** Calls `listener` with each request's operation (e.g. "GetItem"); returns the unsubscribe. */
+  observe(listener: (operation: string) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,11 @@ export async function startEmbeddedDynamo(options: { dir?: string; port?: number
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    observe(listener) {
+      const onRequest = (req: IncomingMessage) => listener(String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '');
+      server.on('request', onRequest);
+      return () => server.off('request', onRequest);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -6,7 +6,7 @@ import {
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { App, createApp, PASSWORD, uniqueEmail, useEngine } from '../../support/cognito';
+import { App, confirmedUser, createApp, PASSWORD, signUpUser, uniqueEmail, useEngine } from '../../support/cognito';
 
 const ctx = useEngine();
 let legacy: App;
@@ -40,4 +40,25 @@ test('ENABLED: the same calls give the enumeration-safe answers', async () => {
   await expect(call.ResendConfirmationCode()).resolves.toMatchObject({ CodeDeliveryDetails: { DeliveryMedium: 'EMAIL' } });
   await expect(call.ConfirmSignUp()).rejects.toMatchObject({ name: 'CodeMismatchException' });
   await expect(call.ConfirmForgotPassword()).rejects.toMatchObject({ name: 'CodeMismatchException' });
+});
+
+describe('ENABLED: an unknown user costs the same store work as a known one', () => {
+  /** The DynamoDB operations one call makes, sorted (the work its timing reflects). */
+  async function storeWork(call: () => Promise<unknown>): Promise<string[]> {
+    const operations: string[] = [];
+    const stop = ctx.t.dynamo.observe((operation) => operations.push(operation));
+    await call().catch(() => undefined);
+    stop();
+    return operations.sort();
+  }
+
+  test.each(['ForgotPassword', 'ResendConfirmationCode', 'ConfirmSignUp', 'ConfirmForgotPassword'] as const)('%s', async (operation) => {
+    // A known user in the state the operation expects, with a code outstanding where one is checked.
+    const known = operation === 'ResendConfirmationCode' || operation === 'ConfirmSignUp' ? await signUpUser(enabled) : await confirmedUser(enabled);
+    if (operation === 'ConfirmForgotPassword') await calls(enabled, known.email).ForgotPassword();
+    const knownWork = await storeWork(calls(enabled, known.email)[operation]);
+    const unknownWork = await storeWork(calls(enabled, uniqueEmail('ghost'))[operation]);
+    expect(knownWork.length).toBeGreaterThan(0);
+    expect(unknownWork).toEqual(knownWork);
+  });
 });

@@ -12,6 +12,24 @@ export class CodesStore {
     );
   }
 
+  /**
+   * The same write as `put`, refused by its condition, so it stores nothing: the work a code
+   * costs, done for a user who does not exist (see CodeService.issueDecoy).
+   */
+  async putNothing(poolId: string, usernameKey: string, code: CodeRecord): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...keys.code(poolId, usernameKey, code.purpose), ...code },
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   async get(poolId: string, usernameKey: string, purpose: string): Promise<CodeRecord | undefined> {
     const { Item } = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: keys.code(poolId, usernameKey, purpose), ConsistentRead: true }),

@@ -15,6 +15,8 @@ export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | `VERIFY_${string}`;
 
 const HOUR = 3600_000;
 export const MAX_CODE_ATTEMPTS = 5;
+/** A username key no user can have (see lookup.ts): decoy work is addressed to it. */
+export const DECOY_USERNAME_KEY = '\u0000decoy';
 
 export interface CodeDeliveryDetails {
   Destination: string;
@@ -81,6 +83,24 @@ export class CodeService {
       sentAt: new Date(now).toISOString(),
     });
     return deliveryDetails(attribute, destination);
+  }
+
+  /**
+   * For a user who does not exist: the same store work as `issue` (a refused write) and a
+   * plausible answer, so neither the answer nor its timing tells whether the user exists.
+   */
+  async issueDecoy(pool: PoolRecord, purpose: CodePurpose): Promise<void> {
+    const now = this.clock.now();
+    const decoy = { purpose, digest: 'decoy', destination: '', attempts: 0, createdAt: now, expiresAt: now };
+    await this.store.putNothing(pool.poolId, DECOY_USERNAME_KEY, decoy);
+  }
+
+  /** For a user who does not exist: the reads and refused write of checking a wrong code. */
+  async consumeDecoy(pool: PoolRecord, purpose: CodePurpose): Promise<never> {
+    const stored = await this.store.get(pool.poolId, DECOY_USERNAME_KEY, purpose);
+    const decoy = stored ?? { purpose, digest: 'decoy', destination: '', attempts: 0, createdAt: 0, expiresAt: 0 };
+    await this.store.countAttempt(pool.poolId, DECOY_USERNAME_KEY, decoy, MAX_CODE_ATTEMPTS);
+    throw new CodeMismatchException(messages.codeMismatch);
   }
 
   /**

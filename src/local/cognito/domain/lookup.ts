@@ -7,6 +7,7 @@ import {
 } from '../errors';
 import type { EngineServices } from '../services';
 import { isEmail, isPhone } from './attributes';
+import { DECOY_USERNAME_KEY } from './codes';
 import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model';
 import type { SignInName } from './users.store';
 import { Claims, peekClaims } from './tokens';
@@ -43,21 +44,27 @@ export function signInNames(pool: PoolRecord, user: Pick<UserRecord, 'sub' | 'at
   return names;
 }
 
-/** Finds a user by anything they may sign in with: username, email, phone, or sub. */
+
+/**
+ * Finds a user by anything they may sign in with: an alias (email, phone, preferred username),
+ * the username, or the sub. It always makes the same reads, found or not (one parallel round of
+ * look-ups, then one user read), so its timing does not tell whether the user exists.
+ */
 export async function findUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord | undefined> {
-  const candidates: SignInName[] = [];
-  if (isEmail(identifier) && signsInWith(pool, 'email')) candidates.push({ kind: 'email', value: identifier });
-  if (isPhone(identifier) && signsInWith(pool, 'phone_number')) candidates.push({ kind: 'phone_number', value: identifier });
-  if (signsInWith(pool, 'preferred_username')) candidates.push({ kind: 'preferred_username', value: identifier });
-  for (const name of candidates) {
-    const key = await s.users.resolveName(pool.poolId, name);
-    const user = key ? await s.users.get(pool.poolId, key) : undefined;
-    if (user) return user;
-  }
-  const direct = await s.users.get(pool.poolId, usernameKey(pool, identifier));
-  if (direct) return direct;
-  const bySub = await s.users.resolveName(pool.poolId, { kind: 'sub', value: identifier });
-  return bySub ? s.users.get(pool.poolId, bySub) : undefined;
+  const aliases: SignInName[] = [];
+  if (isEmail(identifier) && signsInWith(pool, 'email')) aliases.push({ kind: 'email', value: identifier });
+  if (isPhone(identifier) && signsInWith(pool, 'phone_number')) aliases.push({ kind: 'phone_number', value: identifier });
+  if (signsInWith(pool, 'preferred_username')) aliases.push({ kind: 'preferred_username', value: identifier });
+  const [direct, bySub, ...byAlias] = await Promise.all([
+    s.users.get(pool.poolId, usernameKey(pool, identifier)),
+    s.users.resolveName(pool.poolId, { kind: 'sub', value: identifier }),
+    ...aliases.map((name) => s.users.resolveName(pool.poolId, name)),
+  ]);
+  // Precedence as in Cognito: an alias first, then the username itself, then the sub.
+  const aliasKey = byAlias.find((key) => key !== undefined);
+  const key = aliasKey ?? (direct ? undefined : bySub);
+  const viaName = await s.users.get(pool.poolId, key ?? DECOY_USERNAME_KEY);
+  return (key && viaName) || direct;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
 import { assertSecretHash } from '../domain/secretHash';
-import { CodeMismatchException, messages } from '../errors';
 import { optionalString, requiredString, rules } from '../params';
 import type { Operation } from '../services';
 
@@ -18,13 +17,14 @@ export const confirmForgotPassword: Operation = {
     const user = await findUser(s, pool, username);
     if (!user) {
       revealMissingUserIfLegacy(client);
-      throw new CodeMismatchException(messages.codeMismatch);
+      return s.codes.consumeDecoy(pool, 'FORGOT_PASSWORD');
     }
-    const passwordHash = await s.hasher.hash(password);
+    // The code is checked before the (slow) hash, so a wrong code costs the same for a known
+    // user as for an unknown one; only the holder of the right code waits for the hash.
     await s.codes.consume(pool, user, 'FORGOT_PASSWORD', code);
     await s.users.update(pool.poolId, user.usernameKey, {
       set: {
-        passwordHash,
+        passwordHash: await s.hasher.hash(password),
         status: user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED',
         modifiedAt: s.clock.now(),
         failures: 0,

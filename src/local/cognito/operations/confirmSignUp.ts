@@ -1,7 +1,7 @@
 import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { assertSecretHash } from '../domain/secretHash';
 import { claimVerifiedAliases, verifiedFlagsFor } from '../domain/verification';
-import { CodeMismatchException, NotAuthorizedException, messages } from '../errors';
+import { NotAuthorizedException } from '../errors';
 import { optionalString, requiredString, rules } from '../params';
 import type { Operation } from '../services';
 
@@ -16,7 +16,7 @@ export const confirmSignUp: Operation = {
     // Unknown users get the answer a wrong code gets, so the answer does not reveal them.
     if (!user) {
       revealMissingUserIfLegacy(client);
-      throw new CodeMismatchException(messages.codeMismatch);
+      return s.codes.consumeDecoy(pool, 'SIGN_UP');
     }
     if (user.status !== 'UNCONFIRMED') {
       throw new NotAuthorizedException(`User cannot be confirmed. Current status is ${user.status}`);

@@ -15,7 +15,10 @@ export const forgotPassword: Operation = {
     // a code, get the same plausible answer, so the response does not reveal who exists.
     const attribute = user && ['email', 'phone_number'].find((a) => user.attributes[a] && user.attributes[`${a}_verified`] === 'true');
     if (!user) revealMissingUserIfLegacy(client);
-    if (!user || !attribute || !user.enabled) return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
+    if (!user || !attribute || !user.enabled) {
+      await s.codes.issueDecoy(pool, 'FORGOT_PASSWORD');
+      return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
+    }
     return { CodeDeliveryDetails: await s.codes.issue(pool, user, 'FORGOT_PASSWORD', attribute) };
   },
 };

@@ -14,7 +14,10 @@ export const resendConfirmationCode: Operation = {
     const user = await findUser(s, pool, username);
     const attribute = user && verificationAttribute(pool, user);
     if (!user) revealMissingUserIfLegacy(client);
-    if (!user || !attribute) return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
+    if (!user || !attribute) {
+      await s.codes.issueDecoy(pool, 'SIGN_UP');
+      return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
+    }
     if (user.status !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
     return { CodeDeliveryDetails: await s.codes.issue(pool, user, 'SIGN_UP', attribute) };
   },
