@@ -16,9 +16,12 @@ beforeAll(async () => {
   enabled = await createApp(ctx.t);
 });
 
+const signIn = (app: App, username: string, password: string) =>
+  app.t.admin.send(new InitiateAuthCommand({ ClientId: app.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }));
+
 const calls = (app: App, username: string) => ({
-  InitiateAuth: () =>
-    app.t.admin.send(new InitiateAuthCommand({ ClientId: app.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: PASSWORD } })),
+  InitiateAuth: () => signIn(app, username, PASSWORD),
+  'InitiateAuth with a wrong password': () => signIn(app, username, 'Wrong-Passw0rd!'),
   ForgotPassword: () => app.t.admin.send(new ForgotPasswordCommand({ ClientId: app.clientId, Username: username })),
   ResendConfirmationCode: () => app.t.admin.send(new ResendConfirmationCodeCommand({ ClientId: app.clientId, Username: username })),
   ConfirmSignUp: () => app.t.admin.send(new ConfirmSignUpCommand({ ClientId: app.clientId, Username: username, ConfirmationCode: '123456' })),
@@ -52,7 +55,7 @@ describe('ENABLED: an unknown user costs the same store work as a known one', ()
     return operations.sort();
   }
 
-  test.each(['ForgotPassword', 'ResendConfirmationCode', 'ConfirmSignUp', 'ConfirmForgotPassword'] as const)('%s', async (operation) => {
+  test.each(['InitiateAuth with a wrong password', 'ForgotPassword', 'ResendConfirmationCode', 'ConfirmSignUp', 'ConfirmForgotPassword'] as const)('%s', async (operation) => {
     // A known user in the state the operation expects, with a code outstanding where one is checked.
     const known = operation === 'ResendConfirmationCode' || operation === 'ConfirmSignUp' ? await signUpUser(enabled) : await confirmedUser(enabled);
     if (operation === 'ConfirmForgotPassword') await calls(enabled, known.email).ForgotPassword();

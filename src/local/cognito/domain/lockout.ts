@@ -7,6 +7,7 @@
  * and the reservation is refused once 5 are counted and no expired lock is waiting for exactly
  * one more try. So parallel attempts can never get more guesses than sequential ones.
  */
+import { DECOY_USERNAME_KEY } from './codes';
 import type { UserRecord } from './model';
 import type { UsersStore } from './users.store';
 
@@ -39,6 +40,18 @@ export class Lockout {
       { ':one': 1, ':now': now, ':threshold': LOCKOUT_THRESHOLD },
     );
     return updated?.failures;
+  }
+
+  /**
+   * For a user who does not exist: the same counter update as `reserve`, addressed to a key no
+   * user has, so it is refused and stores nothing; the sign-in costs what a known user's does.
+   */
+  async reserveDecoy(poolId: string, now: number): Promise<void> {
+    await this.users.updateCounters(poolId, DECOY_USERNAME_KEY, 'SET failures = failures + :one, lastFailureAt = :now', 'failures < :threshold', {
+      ':one': 1,
+      ':now': now,
+      ':threshold': LOCKOUT_THRESHOLD,
+    });
   }
 
   /** The attempt numbered `attempt` failed: lock the user if it was the fifth or later. */

@@ -42,6 +42,7 @@ export async function passwordSignIn(
   assertSecretHash(client, identifier, secretHash);
   const user = await findUser(s, pool, identifier);
   if (!user) {
+    await s.lockout.reserveDecoy(pool.poolId, s.clock.now());
     await s.hasher.verifyDecoy(password);
     revealMissingUserIfLegacy(client);
     throw new NotAuthorizedException(messages.badCredentials);
