@@ -45,26 +45,45 @@ export function signInNames(pool: PoolRecord, user: Pick<UserRecord, 'sub' | 'at
 }
 
 
-/**
- * Finds a user by anything they may sign in with: an alias (email, phone, preferred username),
- * the username, or the sub. It always makes the same reads, found or not (one parallel round of
- * look-ups, then one user read), so its timing does not tell whether the user exists.
- */
-export async function findUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord | undefined> {
+/** The alias names an identifier could be, in this pool. */
+function aliasesOf(pool: PoolRecord, identifier: string): SignInName[] {
   const aliases: SignInName[] = [];
   if (isEmail(identifier) && signsInWith(pool, 'email')) aliases.push({ kind: 'email', value: identifier });
   if (isPhone(identifier) && signsInWith(pool, 'phone_number')) aliases.push({ kind: 'phone_number', value: identifier });
   if (signsInWith(pool, 'preferred_username')) aliases.push({ kind: 'preferred_username', value: identifier });
+  return aliases;
+}
+
+/**
+ * Finds a user by anything they may sign in with: an alias (email, phone, preferred username),
+ * the username, or the sub. It always makes the same reads, found or not (one parallel round of
+ * look-ups, then one user read), so public operations' timing does not tell whether the user
+ * exists.
+ */
+export async function findUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord | undefined> {
   const [direct, bySub, ...byAlias] = await Promise.all([
     s.users.get(pool.poolId, usernameKey(pool, identifier)),
     s.users.resolveName(pool.poolId, { kind: 'sub', value: identifier }),
-    ...aliases.map((name) => s.users.resolveName(pool.poolId, name)),
+    ...aliasesOf(pool, identifier).map((name) => s.users.resolveName(pool.poolId, name)),
   ]);
   // Precedence as in Cognito: an alias first, then the username itself, then the sub.
   const aliasKey = byAlias.find((key) => key !== undefined);
   const key = aliasKey ?? (direct ? undefined : bySub);
   const viaName = await s.users.get(pool.poolId, key ?? DECOY_USERNAME_KEY);
   return (key && viaName) || direct;
+}
+
+/** The same search, stopping at the first hit: for admin operations, which may reveal existence. */
+async function findUserQuickly(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord | undefined> {
+  for (const name of aliasesOf(pool, identifier)) {
+    const key = await s.users.resolveName(pool.poolId, name);
+    const user = key ? await s.users.get(pool.poolId, key) : undefined;
+    if (user) return user;
+  }
+  const direct = await s.users.get(pool.poolId, usernameKey(pool, identifier));
+  if (direct) return direct;
+  const bySub = await s.users.resolveName(pool.poolId, { kind: 'sub', value: identifier });
+  return bySub ? s.users.get(pool.poolId, bySub) : undefined;
 }
 
 /**
@@ -78,7 +97,7 @@ export function revealMissingUserIfLegacy(client: ClientRecord): void {
 
 /** For admin operations, which may say that a user does not exist. */
 export async function requireUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord> {
-  const user = await findUser(s, pool, identifier);
+  const user = await findUserQuickly(s, pool, identifier);
   if (!user) throw new UserNotFoundException(messages.userNotFound);
   return user;
 }

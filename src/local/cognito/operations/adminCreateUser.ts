@@ -1,10 +1,10 @@
 import { validateAttributes } from '../domain/attributes';
 import { describeUser } from '../domain/describeUser';
 import { generateTemporaryPassword, sendInvitation } from '../domain/invite';
-import { findUser, requirePool } from '../domain/lookup';
+import { requirePool, requireUser } from '../domain/lookup';
 import { createUser } from '../domain/newUser';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
-import { UnsupportedUserStateException, UserNotFoundException, messages } from '../errors';
+import { UnsupportedUserStateException } from '../errors';
 import { oneOf, optionalList, optionalString, requiredString, rules } from '../params';
 import type { Operation } from '../services';
 
@@ -28,8 +28,7 @@ export const adminCreateUser: Operation = {
 
     let user;
     if (action === 'RESEND') {
-      const existing = await findUser(s, pool, username);
-      if (!existing) throw new UserNotFoundException(messages.userNotFound);
+      const existing = await requireUser(s, pool, username);
       if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new UnsupportedUserStateException('User account already exists and is not waiting for a first sign-in.');
       user = await s.users.update(pool.poolId, existing.usernameKey, {
         set: { passwordHash, temporaryPasswordExpiresAt, modifiedAt: s.clock.now() },
