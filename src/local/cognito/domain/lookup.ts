@@ -44,7 +44,6 @@ export function signInNames(pool: PoolRecord, user: Pick<UserRecord, 'sub' | 'at
   return names;
 }
 
-
 /** The alias names an identifier could be, in this pool. */
 function aliasesOf(pool: PoolRecord, identifier: string): SignInName[] {
   const aliases: SignInName[] = [];
