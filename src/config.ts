@@ -26,6 +26,10 @@ export interface Config {
   adminPassword?: string;
   /** Maximum GraphQL request body, in bytes. */
   maxBodyBytes: number;
+  /** How long a replica may reuse a session's revocation state, in ms (0: read every request). */
+  revocationCacheMs: number;
+  /** How long a replica may reuse the signed-in user's record behind `me`, in ms. */
+  profileCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -33,6 +37,9 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/** What REVOCATION_CACHE_MS and PROFILE_CACHE_MS default to (also used by tests and benchmarks). */
+export const DEFAULT_CACHE_WINDOWS = { revocationMs: 1000, profileMs: 5000 };
 
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
@@ -94,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail,
     adminPassword,
     maxBodyBytes: integer('MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    // Bounded: a long window would let another replica accept a signed-out session for long.
+    revocationCacheMs: integer('REVOCATION_CACHE_MS', DEFAULT_CACHE_WINDOWS.revocationMs, 0, 10_000),
+    profileCacheMs: integer('PROFILE_CACHE_MS', DEFAULT_CACHE_WINDOWS.profileMs, 0, 300_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

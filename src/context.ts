@@ -33,8 +33,8 @@ export interface ApiContext {
   requestId: string;
 }
 
-/** The signed-in caller; resolvers of @aws_cognito_user_pools fields can rely on it. */
-export function signedIn(context: ApiContext): { identity: CognitoIdentity; accessToken: string } {
+/** The signed-in caller (also an OwnAccount); resolvers of @aws_cognito_user_pools fields can rely on it. */
+export function signedIn(context: ApiContext): { identity: CognitoIdentity; username: string; accessToken: string } {
   if (!context.identity || !context.accessToken) throw new Error('signedIn() used on a field open to non-Cognito callers');
-  return { identity: context.identity, accessToken: context.accessToken };
+  return { identity: context.identity, username: context.identity.username, accessToken: context.accessToken };
 }

@@ -9,7 +9,7 @@ import { cognitoIssuer } from './auth/tokenVerifier';
 import { Config, ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './logger';
 import { startEmbeddedWorld, worldApiSettings } from './local/embedded';
-import { ApiSettings, startApi } from './server';
+import { ApiSettings, CacheWindows, startApi } from './server';
 
 async function embeddedSettings(config: Config, logger: Logger): Promise<{ settings: ApiSettings; close: () => Promise<void>; banner: string[] }> {
   const world = await startEmbeddedWorld({
@@ -35,6 +35,7 @@ async function embeddedSettings(config: Config, logger: Logger): Promise<{ setti
       port: config.port,
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
+      cache: cacheWindows(config),
     },
     close: () => world.close(),
     banner: [
@@ -60,8 +61,11 @@ function awsSettings(config: Config): ApiSettings {
     port: config.port,
     host: config.host,
     maxBodyBytes: config.maxBodyBytes,
+    cache: cacheWindows(config),
   };
 }
+
+const cacheWindows = (config: Config): CacheWindows => ({ revocationMs: config.revocationCacheMs, profileMs: config.profileCacheMs });
 
 async function main(): Promise<void> {
   const config = loadConfig();

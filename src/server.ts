@@ -20,6 +20,7 @@ import { GroupsDataSource } from './datasources/cognito/groups.datasource';
 import { LocksStore } from './datasources/metadata/locks.store';
 import { CognitoGateway } from './datasources/cognito/gateway';
 import { ProfileDataSource } from './datasources/cognito/profile.datasource';
+import { RecentProfiles } from './datasources/cognito/recentProfiles';
 import { SessionDataSource } from './datasources/cognito/session.datasource';
 import { RevocationsStore } from './datasources/metadata/revocations.store';
 import { depthLimit } from './depthLimit';
@@ -55,6 +56,18 @@ export interface ApiSettings {
   port: number;
   host: string;
   maxBodyBytes: number;
+  cache: CacheWindows;
+}
+
+/**
+ * How long one replica may reuse an answer instead of asking again (ms; 0 asks every time).
+ * Changes made through the replica show on it at once; others see them within the window.
+ */
+export interface CacheWindows {
+  /** A session's revocation state (REVOCATION_CACHE_MS). */
+  revocationMs: number;
+  /** The signed-in user's record behind `me` (PROFILE_CACHE_MS). */
+  profileMs: number;
 }
 
 export interface RunningApi {
@@ -86,13 +99,14 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     { userPoolId: settings.userPoolId, clientId: settings.clientId, clientSecret: settings.clientSecret },
     logger,
   );
+  const recent = new RecentProfiles(settings.cache.profileMs);
   const sources: DataSources = {
     account: new AccountDataSource(gateway),
     session: new SessionDataSource(gateway),
-    profile: new ProfileDataSource(gateway),
-    adminUsers: new AdminUsersDataSource(gateway),
+    profile: new ProfileDataSource(gateway, recent),
+    adminUsers: new AdminUsersDataSource(gateway, recent),
     groups: new GroupsDataSource(gateway),
-    revocations: new RevocationsStore(doc, settings.metadataTable),
+    revocations: new RevocationsStore(doc, settings.metadataTable, { windowMs: settings.cache.revocationMs }),
     locks: new LocksStore(doc, settings.metadataTable),
   };
   const authenticator = new Authenticator({

@@ -7,6 +7,7 @@ import '../../src/quietSdk';
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startApi } from '../../src/server';
 
@@ -40,6 +41,7 @@ async function api(worldJson: string): Promise<string> {
       port: 0,
       host: '127.0.0.1',
       maxBodyBytes: 64 * 1024,
+      cache: DEFAULT_CACHE_WINDOWS,
     },
     createLogger('silent'),
   );

@@ -2,10 +2,15 @@
  * Verifies Cognito access tokens with aws-jwt-verify, one code path for Amazon Cognito and the
  * embedded engine: only the issuer differs. The JWKS is fetched with the platform's fetch (the
  * library's own fetcher speaks only https, and the engine serves http on loopback).
+ *
+ * A token that verified is remembered until it expires, so a client's repeated requests pay for
+ * the RSA check once. A signature stays valid for the token's life, so this changes no answer;
+ * whether its session is still live is checked separately on every request.
  */
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
+import { RecentReads } from '../lib/recentReads';
 
 /** The access-token claims the API relies on (verified before use). */
 export interface AccessClaims {
@@ -33,8 +38,16 @@ export function cognitoIssuer(region: string, userPoolId: string): string {
   return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
 }
 
+/** Enough for every token in active use on one replica; each entry is about a kilobyte. */
+const REMEMBERED_TOKENS = 10_000;
+
 export class AccessTokenVerifier {
   private readonly verifier;
+  private readonly verified = new RecentReads<AccessClaims | undefined>({
+    windowMs: Number.POSITIVE_INFINITY,
+    maxEntries: REMEMBERED_TOKENS,
+    expiresAt: (claims) => (claims ? claims.exp * 1000 : 0),
+  });
 
   constructor(readonly issuer: string, clientId: string) {
     this.verifier = JwtVerifier.create(
@@ -52,11 +65,14 @@ export class AccessTokenVerifier {
   }
 
   /** The token's claims, or undefined when it is malformed, forged, expired or foreign. */
-  async verify(token: string): Promise<AccessClaims | undefined> {
-    try {
-      return (await this.verifier.verify(token)) as unknown as AccessClaims;
-    } catch {
-      return undefined;
-    }
+  verify(token: string): Promise<AccessClaims | undefined> {
+    return this.verified.get(token, async () => {
+      try {
+        // Frozen: one verified token's claims are shared by all of its requests.
+        return Object.freeze((await this.verifier.verify(token)) as unknown as AccessClaims);
+      } catch {
+        return undefined;
+      }
+    });
   }
 }

@@ -14,17 +14,17 @@ export class ProfileResolver {
   @Directive('@aws_cognito_user_pools')
   @Query(() => User, { nullable: true, description: 'The signed-in user.' })
   async me(@Ctx() context: ApiContext): Promise<User> {
-    return context.sources.profile.getUser(signedIn(context).identity.username);
+    return context.sources.profile.signedInUser(signedIn(context).username);
   }
 
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => UpdateAttributesResult, { nullable: true, description: 'Changes profile attributes; a changed email or phone must be verified again.' })
   async updateMyAttributes(@Arg('input') input: UserAttributesInput, @Ctx() context: ApiContext): Promise<UpdateAttributesResult> {
-    const { identity, accessToken } = signedIn(context);
+    const account = signedIn(context);
     const attributes = toCognitoAttributes(input as Record<string, unknown>);
     if (attributes.length === 0) throw badInput('Give at least one attribute to change');
-    const codeDeliveryDetails = await context.sources.profile.updateAttributes(accessToken, attributes);
-    return { user: await context.sources.profile.getUser(identity.username), codeDeliveryDetails };
+    const codeDeliveryDetails = await context.sources.profile.updateAttributes(account, attributes);
+    return { user: await context.sources.profile.getUser(account.username), codeDeliveryDetails };
   }
 
   @Directive('@aws_cognito_user_pools')
@@ -39,10 +39,10 @@ export class ProfileResolver {
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => User, { nullable: true, description: 'Verifies the email or phone number with the code that was sent.' })
   async confirmAttribute(@Arg('input') input: ConfirmAttributeInput, @Ctx() context: ApiContext): Promise<User> {
-    const { identity, accessToken } = signedIn(context);
+    const account = signedIn(context);
     check.code(input.code);
-    await context.sources.profile.verifyAttribute(accessToken, input.attribute, input.code);
-    return context.sources.profile.getUser(identity.username);
+    await context.sources.profile.verifyAttribute(account, input.attribute, input.code);
+    return context.sources.profile.getUser(account.username);
   }
 
   @Directive('@aws_cognito_user_pools')
@@ -50,18 +50,18 @@ export class ProfileResolver {
   async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: ApiContext): Promise<boolean> {
     check.password(input.oldPassword, 'oldPassword');
     check.password(input.newPassword, 'newPassword');
-    await context.sources.profile.changePassword(signedIn(context).accessToken, input.oldPassword, input.newPassword);
+    await context.sources.profile.changePassword(signedIn(context), input.oldPassword, input.newPassword);
     return true;
   }
 
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => Boolean, { nullable: true, description: "Deletes the signed-in user's account. This cannot be undone." })
   async deleteMyAccount(@Ctx() context: ApiContext): Promise<boolean> {
-    const { identity, accessToken } = signedIn(context);
+    const account = signedIn(context);
     // The last enabled admin deleting themselves would strand Admins, as adminDeleteUser would.
-    await guardAdmins(context, { kind: 'delete', username: identity.username }, async () => {
-      await context.sources.revocations.signedOutEverywhere(identity.sub);
-      await context.sources.profile.deleteUser(accessToken);
+    await guardAdmins(context, { kind: 'delete', username: account.username }, async () => {
+      await context.sources.revocations.signedOutEverywhere(account.identity.sub);
+      await context.sources.profile.deleteUser(account);
     });
     return true;
   }

@@ -10,7 +10,8 @@ import type { Clock } from '../../src/local/cognito/clock';
 import { TEST_COST } from '../../src/local/cognito/domain/passwords';
 import { EmbeddedWorld, startEmbeddedWorld, worldApiSettings } from '../../src/local/embedded';
 import { createLogger } from '../../src/logger';
-import { RunningApi, startApi } from '../../src/server';
+import { CacheWindows, RunningApi, startApi } from '../../src/server';
+import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
 
 export const ADMIN_EMAIL = 'admin@example.com';
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
@@ -48,6 +49,8 @@ export interface TestApiOptions {
    * expiry in real time, so advance it only to expire codes and sessions, then sign in again.
    */
   clock?: Clock;
+  /** The API's cache windows; the shipped defaults unless a test is about them. */
+  cache?: CacheWindows;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -69,6 +72,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       port: 0,
       host: '127.0.0.1',
       maxBodyBytes: 64 * 1024,
+      cache: options.cache ?? DEFAULT_CACHE_WINDOWS,
     },
     createLogger('silent'),
   );

@@ -9,10 +9,12 @@ import {
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   AttributeType,
+  CognitoIdentityProviderClient,
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { User } from '../../schema/types/profile.types';
 import type { CognitoGateway } from './gateway';
+import type { RecentProfiles } from './recentProfiles';
 import { toUser } from './shapes';
 
 export interface UserPage {
@@ -23,7 +25,10 @@ export interface UserPage {
 const ADMIN = { revealMissingUser: true };
 
 export class AdminUsersDataSource {
-  constructor(private readonly cognito: CognitoGateway) {}
+  constructor(
+    private readonly cognito: CognitoGateway,
+    private readonly recent: RecentProfiles,
+  ) {}
 
   private get pool(): string {
     return this.cognito.settings.userPoolId;
@@ -57,22 +62,20 @@ export class AdminUsersDataSource {
   }
 
   async disable(username: string): Promise<void> {
-    await this.cognito.call('AdminDisableUser', (sdk) => sdk.send(new AdminDisableUserCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+    await this.changing(username, 'AdminDisableUser', (sdk) => sdk.send(new AdminDisableUserCommand({ UserPoolId: this.pool, Username: username })));
   }
 
   async enable(username: string): Promise<void> {
-    await this.cognito.call('AdminEnableUser', (sdk) => sdk.send(new AdminEnableUserCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+    await this.changing(username, 'AdminEnableUser', (sdk) => sdk.send(new AdminEnableUserCommand({ UserPoolId: this.pool, Username: username })));
   }
 
   async delete(username: string): Promise<void> {
-    await this.cognito.call('AdminDeleteUser', (sdk) => sdk.send(new AdminDeleteUserCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+    await this.changing(username, 'AdminDeleteUser', (sdk) => sdk.send(new AdminDeleteUserCommand({ UserPoolId: this.pool, Username: username })));
   }
 
   async updateAttributes(username: string, attributes: AttributeType[]): Promise<void> {
-    await this.cognito.call(
-      'AdminUpdateUserAttributes',
-      (sdk) => sdk.send(new AdminUpdateUserAttributesCommand({ UserPoolId: this.pool, Username: username, UserAttributes: attributes })),
-      ADMIN,
+    await this.changing(username, 'AdminUpdateUserAttributes', (sdk) =>
+      sdk.send(new AdminUpdateUserAttributesCommand({ UserPoolId: this.pool, Username: username, UserAttributes: attributes })),
     );
   }
 
@@ -81,14 +84,17 @@ export class AdminUsersDataSource {
   }
 
   async resetPassword(username: string): Promise<void> {
-    await this.cognito.call('AdminResetUserPassword', (sdk) => sdk.send(new AdminResetUserPasswordCommand({ UserPoolId: this.pool, Username: username })), ADMIN);
+    await this.changing(username, 'AdminResetUserPassword', (sdk) => sdk.send(new AdminResetUserPasswordCommand({ UserPoolId: this.pool, Username: username })));
   }
 
   async setPassword(username: string, password: string, permanent: boolean): Promise<void> {
-    await this.cognito.call(
-      'AdminSetUserPassword',
-      (sdk) => sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: this.pool, Username: username, Password: password, Permanent: permanent })),
-      ADMIN,
+    await this.changing(username, 'AdminSetUserPassword', (sdk) =>
+      sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: this.pool, Username: username, Password: password, Permanent: permanent })),
     );
+  }
+
+  /** An admin call that changes `username`'s record (as stored): `me` stops reusing its copy. */
+  private changing<T>(username: string, operation: string, send: (sdk: CognitoIdentityProviderClient) => Promise<T>): Promise<T> {
+    return this.recent.changing(username, () => this.cognito.call(operation, send, ADMIN));
   }
 }

@@ -3,6 +3,7 @@ import {
   AdminGetUserCommand,
   AttributeType,
   ChangePasswordCommand,
+  CognitoIdentityProviderClient,
   DeleteUserCommand,
   GetUserAttributeVerificationCodeCommand,
   UpdateUserAttributesCommand,
@@ -10,13 +11,32 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CodeDeliveryDetails } from '../../schema/types/common.types';
 import type { User } from '../../schema/types/profile.types';
+import type { RecentProfiles } from './recentProfiles';
 import type { CognitoGateway } from './gateway';
 import { deliveryDetails, toUser } from './shapes';
 
-export class ProfileDataSource {
-  constructor(private readonly cognito: CognitoGateway) {}
+/** The signed-in caller, as the calls on their own account need them. */
+export interface OwnAccount {
+  username: string;
+  accessToken: string;
+}
 
-  /** The full user record (status and dates need the admin read). */
+export class ProfileDataSource {
+  constructor(
+    private readonly cognito: CognitoGateway,
+    private readonly recent: RecentProfiles,
+  ) {}
+
+  /**
+   * The signed-in user's own record for `me`, which clients ask for on every screen: an answer
+   * may be reused for PROFILE_CACHE_MS. Changes made through this replica show at once.
+   */
+  signedInUser(username: string): Promise<User> {
+    // Frozen: one record is shared by the requests that reuse it.
+    return this.recent.get(username, async () => Object.freeze(await this.getUser(username)));
+  }
+
+  /** The full user record, read now (status and dates need the admin read). */
   async getUser(username: string): Promise<User> {
     const result = await this.cognito.call(
       'AdminGetUser',
@@ -26,9 +46,9 @@ export class ProfileDataSource {
     return toUser(result);
   }
 
-  async updateAttributes(accessToken: string, attributes: AttributeType[]): Promise<CodeDeliveryDetails[]> {
-    const result = await this.cognito.call('UpdateUserAttributes', (sdk) =>
-      sdk.send(new UpdateUserAttributesCommand({ AccessToken: accessToken, UserAttributes: attributes })),
+  async updateAttributes(account: OwnAccount, attributes: AttributeType[]): Promise<CodeDeliveryDetails[]> {
+    const result = await this.changing(account, 'UpdateUserAttributes', (sdk) =>
+      sdk.send(new UpdateUserAttributesCommand({ AccessToken: account.accessToken, UserAttributes: attributes })),
     );
     return (result.CodeDeliveryDetailsList ?? []).flatMap((d) => deliveryDetails(d) ?? []);
   }
@@ -40,19 +60,24 @@ export class ProfileDataSource {
     return deliveryDetails(result.CodeDeliveryDetails);
   }
 
-  async verifyAttribute(accessToken: string, attribute: string, code: string): Promise<void> {
-    await this.cognito.call('VerifyUserAttribute', (sdk) =>
-      sdk.send(new VerifyUserAttributeCommand({ AccessToken: accessToken, AttributeName: attribute, Code: code })),
+  async verifyAttribute(account: OwnAccount, attribute: string, code: string): Promise<void> {
+    await this.changing(account, 'VerifyUserAttribute', (sdk) =>
+      sdk.send(new VerifyUserAttributeCommand({ AccessToken: account.accessToken, AttributeName: attribute, Code: code })),
     );
   }
 
-  async changePassword(accessToken: string, previous: string, proposed: string): Promise<void> {
-    await this.cognito.call('ChangePassword', (sdk) =>
-      sdk.send(new ChangePasswordCommand({ AccessToken: accessToken, PreviousPassword: previous, ProposedPassword: proposed })),
+  async changePassword(account: OwnAccount, previous: string, proposed: string): Promise<void> {
+    await this.changing(account, 'ChangePassword', (sdk) =>
+      sdk.send(new ChangePasswordCommand({ AccessToken: account.accessToken, PreviousPassword: previous, ProposedPassword: proposed })),
     );
   }
 
-  async deleteUser(accessToken: string): Promise<void> {
-    await this.cognito.call('DeleteUser', (sdk) => sdk.send(new DeleteUserCommand({ AccessToken: accessToken })));
+  async deleteUser(account: OwnAccount): Promise<void> {
+    await this.changing(account, 'DeleteUser', (sdk) => sdk.send(new DeleteUserCommand({ AccessToken: account.accessToken })));
+  }
+
+  /** A call that changes the caller's own record: `me` stops reusing its copy. */
+  private changing<T>(account: OwnAccount, operation: string, send: (sdk: CognitoIdentityProviderClient) => Promise<T>): Promise<T> {
+    return this.recent.changing(account.username, () => this.cognito.call(operation, send));
   }
 }

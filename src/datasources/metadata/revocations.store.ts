@@ -5,10 +5,17 @@
  *   USER#<sub>          / SIGNED_OUT   signedOutAt (ms): tokens issued before it are refused
  *   SESSION#<originJti> / REVOKED      revokedAt, expiresAt (ms): tokens of that refresh-token family
  *
- * DynamoDB local has no TTL, so expiry is enforced on read; in AWS the `ttl` attribute (epoch
- * seconds) lets DynamoDB delete expired records.
+ * Every signed-in request asks for its token's state, so reads are strongly consistent, the
+ * reads of one tick share one BatchGetItem, and a replica may reuse an answer for `windowMs`
+ * (REVOCATION_CACHE_MS). A sign-out made through this replica takes effect here at once; other
+ * replicas see it within the window. DynamoDB local has no TTL, so expiry is enforced on read;
+ * in AWS the `ttl` attribute (epoch seconds) lets DynamoDB delete expired records.
  */
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import DataLoader from 'dataloader';
+import { batchGetInOrder, Key } from '../../lib/dynamoBatch';
+import { isConditionFailure } from '../../lib/dynamoTable';
+import { RecentReads } from '../../lib/recentReads';
 
 export interface RevocationState {
   /** When the user last signed out everywhere (ms), if ever. */
@@ -17,28 +24,56 @@ export interface RevocationState {
   sessionRevoked: boolean;
 }
 
-const userKey = (sub: string) => ({ pk: `USER#${sub}`, sk: 'SIGNED_OUT' });
-const sessionKey = (originJti: string) => ({ pk: `SESSION#${originJti}`, sk: 'REVOKED' });
+export interface RevocationsOptions {
+  /** How long this replica may reuse a lookup; 0 reads on every request. */
+  windowMs: number;
+  now?: () => number;
+}
+
+type Item = Key & Record<string, unknown>;
+
+const userKey = (sub: string): Key => ({ pk: `USER#${sub}`, sk: 'SIGNED_OUT' });
+const sessionKey = (originJti: string): Key => ({ pk: `SESSION#${originJti}`, sk: 'REVOKED' });
+
+/** Sessions and users a replica keeps answers for; beyond that the oldest are read again. */
+const REMEMBERED = 50_000;
 
 export class RevocationsStore {
+  private readonly now: () => number;
+  private readonly items: DataLoader<Key, Item | undefined>;
+  /** sub → signedOutAt, or null when the user never signed out everywhere. */
+  private readonly signOuts: RecentReads<number | null>;
+  /** originJti → until when the revocation holds, or null when the session was not revoked. */
+  private readonly revokedSessions: RecentReads<number | null>;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: RevocationsOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    // A batching window only: nothing is cached here, so each load is a fresh read.
+    this.items = new DataLoader((keys) => batchGetInOrder<Item>(doc, table, [...keys], true), { cache: false, maxBatchSize: 100 });
+    const recent = { windowMs: options.windowMs, maxEntries: REMEMBERED, now: this.now };
+    this.signOuts = new RecentReads(recent);
+    this.revokedSessions = new RecentReads(recent);
+  }
 
   async signedOutEverywhere(sub: string, at = this.now()): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...userKey(sub), signedOutAt: at },
-        // Never move the line backwards if two sign-outs race.
-        ConditionExpression: 'attribute_not_exists(signedOutAt) OR signedOutAt < :at',
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    ).catch((error: Error) => {
-      if (error.name !== 'ConditionalCheckFailedException') throw error;
-    });
+    await this.doc
+      .send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...userKey(sub), signedOutAt: at },
+          // Never move the line backwards if two sign-outs race.
+          ConditionExpression: 'attribute_not_exists(signedOutAt) OR signedOutAt < :at',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    this.signOuts.forget(sub);
   }
 
   /** Revokes one refresh-token family until its access tokens can no longer be alive. */
@@ -49,22 +84,16 @@ export class RevocationsStore {
         Item: { ...sessionKey(originJti), revokedAt: at, expiresAt: until, ttl: Math.ceil(until / 1000) },
       }),
     );
+    this.revokedSessions.forget(originJti);
   }
 
-  /** One round trip for both records. */
   async state(sub: string, originJti: string | undefined): Promise<RevocationState> {
-    const keys = [userKey(sub), ...(originJti ? [sessionKey(originJti)] : [])];
-    const result = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys } } }));
-    const items = result.Responses?.[this.table] ?? [];
-    const user = items.find((i) => i.pk === userKey(sub).pk);
-    const session = originJti ? items.find((i) => i.pk === sessionKey(originJti).pk) : undefined;
-    if (Object.keys(result.UnprocessedKeys ?? {}).length) {
-      // Fail closed: an unanswered lookup must not let a revoked token through.
-      throw new Error('revocation lookup was throttled');
-    }
-    return {
-      signedOutAt: user?.signedOutAt as number | undefined,
-      sessionRevoked: !!session && (session.expiresAt as number) > this.now(),
-    };
+    const [signedOutAt, revokedUntil] = await Promise.all([
+      this.signOuts.get(sub, async () => ((await this.items.load(userKey(sub)))?.signedOutAt as number | undefined) ?? null),
+      originJti
+        ? this.revokedSessions.get(originJti, async () => ((await this.items.load(sessionKey(originJti)))?.expiresAt as number | undefined) ?? null)
+        : null,
+    ]);
+    return { signedOutAt: signedOutAt ?? undefined, sessionRevoked: revokedUntil !== null && revokedUntil > this.now() };
   }
 }

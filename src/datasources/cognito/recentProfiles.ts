@@ -1,0 +1,24 @@
+/**
+ * The signed-in users' own records that `me` may reuse for a short window. One instance is
+ * shared by every datasource whose calls change a user, so each drops that user's copy.
+ */
+import { RecentReads } from '../../lib/recentReads';
+import type { User } from '../../schema/types/profile.types';
+
+/** Users a replica keeps a record for; beyond that the oldest are read again. */
+const REMEMBERED = 50_000;
+
+export class RecentProfiles extends RecentReads<User> {
+  constructor(windowMs: number) {
+    super({ windowMs, maxEntries: REMEMBERED });
+  }
+
+  /** Runs a call that changes `username`'s record, then drops its copy (also when the call failed). */
+  async changing<T>(username: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } finally {
+      this.forget(username);
+    }
+  }
+}
