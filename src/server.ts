@@ -68,6 +68,8 @@ export interface CacheWindows {
   revocationMs: number;
   /** The signed-in user's record behind `me` (PROFILE_CACHE_MS). */
   profileMs: number;
+  /** The clock the windows are measured on; tests pass a manual one. */
+  clock?: () => number;
 }
 
 export interface RunningApi {
@@ -99,14 +101,14 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     { userPoolId: settings.userPoolId, clientId: settings.clientId, clientSecret: settings.clientSecret },
     logger,
   );
-  const recent = new RecentProfiles(settings.cache.profileMs);
+  const recent = new RecentProfiles(settings.cache.profileMs, settings.cache.clock);
   const sources: DataSources = {
     account: new AccountDataSource(gateway),
     session: new SessionDataSource(gateway),
     profile: new ProfileDataSource(gateway, recent),
     adminUsers: new AdminUsersDataSource(gateway, recent),
     groups: new GroupsDataSource(gateway),
-    revocations: new RevocationsStore(doc, settings.metadataTable, { windowMs: settings.cache.revocationMs }),
+    revocations: new RevocationsStore(doc, settings.metadataTable, { windowMs: settings.cache.revocationMs, cacheClock: settings.cache.clock }),
     locks: new LocksStore(doc, settings.metadataTable),
   };
   const authenticator = new Authenticator({

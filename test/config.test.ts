@@ -22,7 +22,17 @@ test('with nothing set it runs embedded on the documented defaults', () => {
     metadataTable: 'identity-metadata',
     apiKeys: [],
     maxBodyBytes: 65536,
+    revocationCacheMs: 1000,
+    profileCacheMs: 5000,
   });
+});
+
+test('the cache windows can be set, or turned off with 0, within their bounds', () => {
+  expect(loadConfig({ REVOCATION_CACHE_MS: '0', PROFILE_CACHE_MS: '30000' })).toMatchObject({ revocationCacheMs: 0, profileCacheMs: 30000 });
+  expect(problems({ REVOCATION_CACHE_MS: '60000', PROFILE_CACHE_MS: '-1' })).toEqual([
+    'REVOCATION_CACHE_MS must be a whole number from 0 to 10000 (got "60000")',
+    'PROFILE_CACHE_MS must be a whole number from 0 to 300000 (got "-1")',
+  ]);
 });
 
 test('a configured pool selects AWS mode, with the region taken from the pool id', () => {

@@ -1,7 +1,7 @@
 /**
  * Child process for bench:api: serves either the real API (against the world child's
  * endpoints) or a bare Apollo Server answering `{ __typename }`, then prints its URL.
- * Usage: node servers.child.js api '<world json>' | node servers.child.js bare
+ * Usage: node servers.child.js api '<world json>' ['<cache windows json>'] | node servers.child.js bare
  */
 import '../../src/quietSdk';
 import 'reflect-metadata';
@@ -9,7 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { startApi } from '../../src/server';
+import { CacheWindows, startApi } from '../../src/server';
 
 async function bare(): Promise<string> {
   const server = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: {} });
@@ -17,7 +17,7 @@ async function bare(): Promise<string> {
   return url;
 }
 
-async function api(worldJson: string): Promise<string> {
+async function api(worldJson: string, cacheJson: string | undefined): Promise<string> {
   const world = JSON.parse(worldJson) as {
     engineEndpoint: string;
     dynamoEndpoint: string;
@@ -41,14 +41,14 @@ async function api(worldJson: string): Promise<string> {
       port: 0,
       host: '127.0.0.1',
       maxBodyBytes: 64 * 1024,
-      cache: DEFAULT_CACHE_WINDOWS,
+      cache: cacheJson ? (JSON.parse(cacheJson) as CacheWindows) : DEFAULT_CACHE_WINDOWS,
     },
     createLogger('silent'),
   );
   return running.url;
 }
 
-(process.argv[2] === 'api' ? api(process.argv[3]) : bare())
+(process.argv[2] === 'api' ? api(process.argv[3], process.argv[4]) : bare())
   .then((url) => console.log(JSON.stringify({ url })))
   .catch((error: unknown) => {
     console.error(error);

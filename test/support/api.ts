@@ -10,7 +10,7 @@ import type { Clock } from '../../src/local/cognito/clock';
 import { TEST_COST } from '../../src/local/cognito/domain/passwords';
 import { EmbeddedWorld, startEmbeddedWorld, worldApiSettings } from '../../src/local/embedded';
 import { createLogger } from '../../src/logger';
-import { CacheWindows, RunningApi, startApi } from '../../src/server';
+import { ApiSettings, CacheWindows, RunningApi, startApi } from '../../src/server';
 import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
 
 export const ADMIN_EMAIL = 'admin@example.com';
@@ -29,14 +29,24 @@ export interface Credentials {
   headers?: Record<string, string>;
 }
 
-export interface TestApi {
+/** Calls one running API over HTTP. */
+export interface ApiClient {
   url: string;
-  world: EmbeddedWorld;
-  api: RunningApi;
   gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, credentials: Credentials): Promise<GraphQLResponse<T>>;
   raw(body: unknown, credentials: Credentials): Promise<GraphQLResponse<unknown>>;
+}
+
+export interface Replica extends ApiClient {
+  stop(): Promise<void>;
+}
+
+export interface TestApi extends ApiClient {
+  world: EmbeddedWorld;
+  api: RunningApi;
   /** The newest code (or temporary password) sent to an address. */
   codeFor(address: string): string;
+  /** A second API process's worth of state on the same world, as behind a load balancer. */
+  replica(cache: CacheWindows): Promise<Replica>;
   stop(): Promise<void>;
 }
 
@@ -53,6 +63,23 @@ export interface TestApiOptions {
   cache?: CacheWindows;
 }
 
+function clientFor(url: string): ApiClient {
+  async function raw(body: unknown, credentials: Credentials): Promise<GraphQLResponse<unknown>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...credentials.headers };
+    if (credentials.apiKey !== undefined) headers['x-api-key'] = credentials.apiKey;
+    if (credentials.token !== undefined) headers.authorization = `Bearer ${credentials.token}`;
+    const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const json = (await response.json()) as Omit<GraphQLResponse<unknown>, 'status'>;
+    return { status: response.status, ...json };
+  }
+  return {
+    url,
+    raw,
+    gql: <T, V>(document: TypedDocumentNode<T, V>, variables: V, credentials: Credentials) =>
+      raw({ query: print(document), variables }, credentials) as Promise<GraphQLResponse<T>>,
+  };
+}
+
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const world = await startEmbeddedWorld({
     region: 'us-east-1',
@@ -63,42 +90,43 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     hashCost: TEST_COST,
     clock: options.clock,
   });
-  const api = await startApi(
-    {
-      ...worldApiSettings(world, 'us-east-1'),
-      metadataTable: 'identity-metadata',
-      production: options.production ?? false,
-      playgroundApiKey: options.playground ? API_KEY : undefined,
-      port: 0,
-      host: '127.0.0.1',
-      maxBodyBytes: 64 * 1024,
-      cache: options.cache ?? DEFAULT_CACHE_WINDOWS,
-    },
-    createLogger('silent'),
-  );
-
-  async function raw(body: unknown, credentials: Credentials): Promise<GraphQLResponse<unknown>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...credentials.headers };
-    if (credentials.apiKey !== undefined) headers['x-api-key'] = credentials.apiKey;
-    if (credentials.token !== undefined) headers.authorization = `Bearer ${credentials.token}`;
-    const response = await fetch(api.url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-    const json = (await response.json()) as Omit<GraphQLResponse<unknown>, 'status'>;
-    return { status: response.status, ...json };
-  }
+  const serve = (cache: CacheWindows, extra: Partial<ApiSettings> = {}) =>
+    startApi(
+      {
+        ...worldApiSettings(world, 'us-east-1'),
+        metadataTable: 'identity-metadata',
+        production: options.production ?? false,
+        port: 0,
+        host: '127.0.0.1',
+        maxBodyBytes: 64 * 1024,
+        cache,
+        ...extra,
+      },
+      createLogger('silent'),
+    );
+  const api = await serve(options.cache ?? DEFAULT_CACHE_WINDOWS, { playgroundApiKey: options.playground ? API_KEY : undefined });
+  const replicas: RunningApi[] = [];
 
   return {
-    url: api.url,
+    ...clientFor(api.url),
     world,
     api,
-    raw,
-    gql: <T, V>(document: TypedDocumentNode<T, V>, variables: V, credentials: Credentials) =>
-      raw({ query: print(document), variables }, credentials) as Promise<GraphQLResponse<T>>,
     codeFor(address: string) {
       const message = world.engine.outbox.latest(address);
       if (!message?.code) throw new Error(`no message was sent to ${address}`);
       return message.code;
     },
+    async replica(cache: CacheWindows) {
+      const running = await serve(cache);
+      replicas.push(running);
+      const stop = async () => {
+        replicas.splice(replicas.indexOf(running), 1);
+        await running.close();
+      };
+      return { ...clientFor(running.url), stop };
+    },
     async stop() {
+      await Promise.all(replicas.map((r) => r.close()));
       await api.close();
       await world.close();
     },

@@ -9,8 +9,8 @@ import type { User } from '../../schema/types/profile.types';
 const REMEMBERED = 50_000;
 
 export class RecentProfiles extends RecentReads<User> {
-  constructor(windowMs: number) {
-    super({ windowMs, maxEntries: REMEMBERED });
+  constructor(windowMs: number, clock?: () => number) {
+    super({ windowMs, maxEntries: REMEMBERED, now: clock });
   }
 
   /** Runs a call that changes `username`'s record, then drops its copy (also when the call failed). */

@@ -27,7 +27,8 @@ export interface RevocationState {
 export interface RevocationsOptions {
   /** How long this replica may reuse a lookup; 0 reads on every request. */
   windowMs: number;
-  now?: () => number;
+  /** The clock the window is measured on (tests pass a manual one); records use real time. */
+  cacheClock?: () => number;
 }
 
 type Item = Key & Record<string, unknown>;
@@ -39,7 +40,6 @@ const sessionKey = (originJti: string): Key => ({ pk: `SESSION#${originJti}`, sk
 const REMEMBERED = 50_000;
 
 export class RevocationsStore {
-  private readonly now: () => number;
   private readonly items: DataLoader<Key, Item | undefined>;
   /** sub → signedOutAt, or null when the user never signed out everywhere. */
   private readonly signOuts: RecentReads<number | null>;
@@ -51,15 +51,14 @@ export class RevocationsStore {
     private readonly table: string,
     options: RevocationsOptions,
   ) {
-    this.now = options.now ?? Date.now;
     // A batching window only: nothing is cached here, so each load is a fresh read.
     this.items = new DataLoader((keys) => batchGetInOrder<Item>(doc, table, [...keys], true), { cache: false, maxBatchSize: 100 });
-    const recent = { windowMs: options.windowMs, maxEntries: REMEMBERED, now: this.now };
+    const recent = { windowMs: options.windowMs, maxEntries: REMEMBERED, now: options.cacheClock };
     this.signOuts = new RecentReads(recent);
     this.revokedSessions = new RecentReads(recent);
   }
 
-  async signedOutEverywhere(sub: string, at = this.now()): Promise<void> {
+  async signedOutEverywhere(sub: string, at = Date.now()): Promise<void> {
     await this.doc
       .send(
         new PutCommand({
@@ -77,7 +76,7 @@ export class RevocationsStore {
   }
 
   /** Revokes one refresh-token family until its access tokens can no longer be alive. */
-  async sessionRevoked(originJti: string, until: number, at = this.now()): Promise<void> {
+  async sessionRevoked(originJti: string, until: number, at = Date.now()): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
@@ -94,6 +93,6 @@ export class RevocationsStore {
         ? this.revokedSessions.get(originJti, async () => ((await this.items.load(sessionKey(originJti)))?.expiresAt as number | undefined) ?? null)
         : null,
     ]);
-    return { signedOutAt: signedOutAt ?? undefined, sessionRevoked: revokedUntil !== null && revokedUntil > this.now() };
+    return { signedOutAt: signedOutAt ?? undefined, sessionRevoked: revokedUntil !== null && revokedUntil > Date.now() };
   }
 }
