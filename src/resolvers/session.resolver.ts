@@ -3,6 +3,7 @@ import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import { ApiContext, signedIn } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
 import { ConfirmSignInInput, RefreshSessionInput, SignInInput, SignInResult, SignOutInput } from '../schema/types/session.types';
+import { badInput } from '../errors';
 import * as check from './input';
 
 /** Longest an access token can live (Cognito's maximum validity): revocation records outlive it. */
@@ -40,6 +41,11 @@ export class SessionResolver {
   async signOut(@Arg('input') input: SignOutInput, @Ctx() context: ApiContext): Promise<boolean> {
     const { identity } = signedIn(context);
     check.token(input.refreshToken, 'refreshToken');
+    // Otherwise a mistyped token would leave the caller's real one live, and another user's
+    // token would end that user's session.
+    if (!(await context.sources.session.isRefreshTokenOf(input.refreshToken, identity))) {
+      throw badInput("refreshToken is not this session's refresh token", 'refreshToken');
+    }
     if (identity.claims.origin_jti) {
       await context.sources.revocations.sessionRevoked(identity.claims.origin_jti, Date.now() + MAX_ACCESS_TOKEN_MS);
     }

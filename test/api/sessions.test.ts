@@ -73,11 +73,31 @@ describe('signOut', () => {
     expect((await refresh(other.refreshToken)).data?.refreshSession?.isSignedIn).toBe(true);
   });
 
-  test('a malformed refresh token gets BAD_USER_INPUT and the session stays signed in', async () => {
+  test.each([
+    ['malformed', 'has spaces in it', 'refreshToken is not a valid token'],
+    ['empty', '', 'refreshToken must not be empty'],
+    ['oversized', 'a'.repeat(16385), 'refreshToken must be at most 16384 characters'],
+    ['well-formed but made up', 'abc.def', "refreshToken is not this session's refresh token"],
+  ])('a refresh token that is %s gets BAD_USER_INPUT and the session stays signed in', async (_kind, refreshToken, message) => {
     const user = await signedUpUser(t, uniqueEmail('signout-bad'));
-    expectError(await signOut(user.accessToken, 'has spaces in it'), 'signOut', 'BAD_USER_INPUT', 'refreshToken is not a valid token');
+    expectError(await signOut(user.accessToken, refreshToken), 'signOut', 'BAD_USER_INPUT', message);
     await expectWorks(user.accessToken, user.sub);
     expect((await refresh(user.refreshToken)).data?.refreshSession?.isSignedIn).toBe(true);
+  });
+
+  test("another session's refresh token, of the same user or another, is refused and both stay signed in", async () => {
+    const user = await signedUpUser(t, uniqueEmail('signout-mine'));
+    const mySecondSession = await signInTokens(t, user.email);
+    const someoneElse = await signedUpUser(t, uniqueEmail('signout-theirs'));
+    for (const foreign of [mySecondSession, someoneElse]) {
+      expectError(await signOut(user.accessToken, foreign.refreshToken), 'signOut', 'BAD_USER_INPUT', "refreshToken is not this session's refresh token");
+    }
+    await expectWorks(user.accessToken, user.sub);
+    await expectWorks(mySecondSession.accessToken, user.sub);
+    await expectWorks(someoneElse.accessToken, someoneElse.sub);
+    for (const session of [user, mySecondSession, someoneElse]) {
+      expect((await refresh(session.refreshToken)).data?.refreshSession?.isSignedIn).toBe(true);
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import { ApiError, badInput } from '../../errors';
 import { SignInResult, SignInStep } from '../../schema/types/session.types';
 import { isCognitoException } from './errors';
 import type { CognitoGateway } from './gateway';
-import { authTokens } from './shapes';
+import { authTokens, unverifiedClaims } from './shapes';
 
 interface ChallengeSession {
   username: string;
@@ -115,6 +115,30 @@ export class SessionDataSource {
       ),
     );
     return this.outcome(username ?? '', result);
+  }
+
+  /**
+   * Whether `refreshToken` is a live refresh token of the caller's own session. Cognito has no
+   * call that says so; using the token once does: the access token it yields names its user and
+   * session (`origin_jti`). The new tokens are discarded.
+   */
+  async isRefreshTokenOf(refreshToken: string, caller: { sub: string; claims: { origin_jti?: string } }): Promise<boolean> {
+    return this.cognito.call('InitiateAuth', async (sdk) => {
+      try {
+        const result = await sdk.send(
+          new InitiateAuthCommand({
+            ClientId: this.clientId,
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            AuthParameters: { REFRESH_TOKEN: refreshToken, ...this.secretHashParam(caller.sub) },
+          }),
+        );
+        const claims = unverifiedClaims(result.AuthenticationResult?.AccessToken);
+        return claims?.sub === caller.sub && claims.origin_jti === caller.claims.origin_jti;
+      } catch (error) {
+        if (isCognitoException(error, 'NotAuthorizedException')) return false;
+        throw error;
+      }
+    });
   }
 
   async revoke(refreshToken: string): Promise<void> {

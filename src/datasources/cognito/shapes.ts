@@ -57,3 +57,15 @@ export function toGroup(group: GroupType): Group {
     updatedAt: group.LastModifiedDate ?? new Date(0),
   };
 }
+
+/**
+ * The claims of a token Cognito has just handed us over TLS, read without verifying the
+ * signature (only for tokens received from Cognito, never for tokens a client sent).
+ */
+export function unverifiedClaims(token: string | undefined): { sub?: string; origin_jti?: string } | undefined {
+  try {
+    return JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string; origin_jti?: string };
+  } catch {
+    return undefined;
+  }
+}
