@@ -89,12 +89,13 @@ describe('confirmSignUp', () => {
     expect((await confirm(email, code)).data?.confirmSignUp?.isSignUpComplete).toBe(true);
   });
 
-  test('a code cannot be used twice', async () => {
+  test("a code cannot be used twice: a confirmed user gets the unknown user's answer, so existence does not show", async () => {
     const email = uniqueEmail('twice');
     await signUpUser(t, email);
     const code = t.codeFor(email);
     await confirm(email, code);
-    expectError(await confirm(email, code), 'confirmSignUp', 'NOT_AUTHORIZED', 'User cannot be confirmed. Current status is CONFIRMED');
+    expectError(await confirm(email, code), 'confirmSignUp', 'CODE_MISMATCH', 'Invalid verification code provided, please try again.');
+    expect((await signIn(t, email)).data?.signIn?.nextStep.signInStep).toBe('DONE');
   });
 
   test('an unknown user gets the answer a wrong code gets', async () => {
@@ -125,11 +126,16 @@ describe('resendSignUpCode', () => {
     expect(messagesTo(t, email)).toBe(0);
   });
 
-  test('an already confirmed user is told so, and no code is sent', async () => {
+  test("an already confirmed user gets the unknown user's plausible delivery, and no code is sent", async () => {
     const email = uniqueEmail('resend-confirmed');
     await signUpUser(t, email);
     await confirm(email, t.codeFor(email));
-    expectError(await resend(email), 'resendSignUpCode', 'BAD_USER_INPUT', 'User is already confirmed.');
+    const response = await resend(email);
+    const unknown = await resend(uniqueEmail('resend-nobody'));
+    expect(response.errors).toBeUndefined();
+    expectMaskedEmail(response.data?.resendSignUpCode?.codeDeliveryDetails, email);
+    const how = (r: typeof response) => ({ ...r.data!.resendSignUpCode!.codeDeliveryDetails, destination: 'masked' });
+    expect(how(response)).toEqual(how(unknown));
     expect(messagesTo(t, email)).toBe(1);
   });
 });

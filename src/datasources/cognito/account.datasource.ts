@@ -1,4 +1,9 @@
-/** Sign-up and password recovery: Cognito's public, pre-sign-in operations. */
+/**
+ * Sign-up and password recovery: Cognito's public, pre-sign-in operations. Anyone may call
+ * them with any address, so where Cognito's answer would tell a known account from an unknown
+ * one (already confirmed, nowhere to send a code, disabled), the caller gets the unknown
+ * account's answer instead: a code mismatch, or a plausible delivery that sends nothing.
+ */
 import {
   AttributeType,
   ConfirmForgotPasswordCommand,
@@ -7,9 +12,29 @@ import {
   ResendConfirmationCodeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CodeDeliveryDetails } from '../../schema/types/common.types';
+import { ApiError } from '../../errors';
+import { CodeDeliveryDetails, DeliveryMedium } from '../../schema/types/common.types';
 import type { CognitoGateway } from './gateway';
+import { isCognitoException } from './errors';
 import { deliveryDetails } from './shapes';
+
+/** What Cognito answers for an unknown address when user existence errors are prevented. */
+function simulatedDelivery(username: string): CodeDeliveryDetails {
+  const [local = '', domain = ''] = username.split('@');
+  return { destination: `${local.charAt(0)}***@${domain.charAt(0)}***`, deliveryMedium: DeliveryMedium.EMAIL, attributeName: 'email' };
+}
+
+const codeMismatch = () => new ApiError('CODE_MISMATCH', 'Invalid verification code provided, please try again.');
+
+/** Cognito's answers that only a known account gets, recognised by exception and message. */
+const KNOWN_ACCOUNT_ONLY = {
+  alreadyConfirmed: (e: unknown) =>
+    (isCognitoException(e, 'NotAuthorizedException') && /current status is confirmed/i.test((e as Error).message)) ||
+    (isCognitoException(e, 'InvalidParameterException') && /already confirmed/i.test((e as Error).message)),
+  cannotReset: (e: unknown) =>
+    (isCognitoException(e, 'InvalidParameterException') && /no registered\/verified/i.test((e as Error).message)) ||
+    (isCognitoException(e, 'NotAuthorizedException') && /user is disabled/i.test((e as Error).message)),
+};
 
 export class AccountDataSource {
   constructor(private readonly cognito: CognitoGateway) {}
@@ -34,25 +59,44 @@ export class AccountDataSource {
   }
 
   async confirmSignUp(username: string, code: string): Promise<void> {
-    await this.cognito.call('ConfirmSignUp', (sdk) =>
-      sdk.send(
-        new ConfirmSignUpCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username, ConfirmationCode: code }),
-      ),
-    );
+    await this.cognito.call('ConfirmSignUp', async (sdk) => {
+      try {
+        await sdk.send(
+          new ConfirmSignUpCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username, ConfirmationCode: code }),
+        );
+      } catch (error) {
+        if (KNOWN_ACCOUNT_ONLY.alreadyConfirmed(error)) throw codeMismatch();
+        throw error;
+      }
+    });
   }
 
   async resendSignUpCode(username: string): Promise<CodeDeliveryDetails | undefined> {
-    const result = await this.cognito.call('ResendConfirmationCode', (sdk) =>
-      sdk.send(new ResendConfirmationCodeCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username })),
-    );
-    return deliveryDetails(result.CodeDeliveryDetails);
+    return this.cognito.call('ResendConfirmationCode', async (sdk) => {
+      try {
+        const result = await sdk.send(
+          new ResendConfirmationCodeCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username }),
+        );
+        return deliveryDetails(result.CodeDeliveryDetails);
+      } catch (error) {
+        if (KNOWN_ACCOUNT_ONLY.alreadyConfirmed(error)) return simulatedDelivery(username);
+        throw error;
+      }
+    });
   }
 
   async forgotPassword(username: string): Promise<CodeDeliveryDetails | undefined> {
-    const result = await this.cognito.call('ForgotPassword', (sdk) =>
-      sdk.send(new ForgotPasswordCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username })),
-    );
-    return deliveryDetails(result.CodeDeliveryDetails);
+    return this.cognito.call('ForgotPassword', async (sdk) => {
+      try {
+        const result = await sdk.send(
+          new ForgotPasswordCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username }),
+        );
+        return deliveryDetails(result.CodeDeliveryDetails);
+      } catch (error) {
+        if (KNOWN_ACCOUNT_ONLY.cannotReset(error)) return simulatedDelivery(username);
+        throw error;
+      }
+    });
   }
 
   async confirmForgotPassword(username: string, code: string, password: string): Promise<void> {
