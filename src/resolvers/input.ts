@@ -3,9 +3,8 @@
  * refused with BAD_USER_INPUT and nothing changes.
  */
 import { badInput } from '../errors';
+import { hasControl } from '../lib/text';
 
-// Control characters (U+0000–U+001F, U+007F) never belong in names, codes or tokens.
-const hasControl = (value: string): boolean => [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 export function text(value: string, field: string, max: number): string {
   if (value.length === 0) throw badInput(`${field} must not be empty`, field);
@@ -23,6 +22,9 @@ export function username(value: string, field = 'username'): string {
 export function password(value: string, field = 'password'): string {
   if (value.length === 0) throw badInput(`${field} must not be empty`, field);
   if (value.length > 256) throw badInput(`${field} must be at most 256 characters`, field);
+  if (hasControl(value)) throw badInput(`${field} contains control characters`, field);
+  // Cognito's own rule for passwords (its pattern is ^[\S]+.*[\S]+$).
+  if (/^\s|\s$/.test(value)) throw badInput(`${field} must not begin or end with a space`, field);
   return value;
 }
 

@@ -42,6 +42,13 @@ describe('me', () => {
 });
 
 describe('updateMyAttributes', () => {
+  test('a postal address may span lines (the one attribute that may hold line breaks)', async () => {
+    const user = await signedUpUser(t, uniqueEmail('address'));
+    const address = '1 Analytical Row\nLondon';
+    expect((await update(user.accessToken, { address })).data?.updateMyAttributes?.user.address).toBe(address);
+    expect((await me(user.accessToken))?.address).toBe(address);
+  });
+
   test('changes profile attributes; me shows them and no code is sent', async () => {
     const user = await signedUpUser(t, uniqueEmail('profile'));
     const response = await update(user.accessToken, { name: 'Grace Hopper', givenName: 'Grace', locale: 'en-US', custom: JSON.stringify({ plan: 'team' }) });

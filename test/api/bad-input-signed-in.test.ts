@@ -36,6 +36,8 @@ describe('updateMyAttributes', () => {
     ['a custom attribute with a bad name', { custom: JSON.stringify({ 'bad name': 'x' }) }, /^Unknown custom attribute name "bad name"$/],
     ['a custom attribute the pool does not have', { custom: JSON.stringify({ nosuch: 'x' }) }, /^Attributes did not conform to the schema: custom:nosuch/],
     ['a birthdate that is not YYYY-MM-DD', { birthdate: '01/05/1990' }, /^birthdate must be YYYY-MM-DD$/],
+    ['an empty attribute', { givenName: '' }, /^givenName must not be empty$/],
+    ['an attribute with a control character', { name: 'bad\u0007name' }, /^name contains control characters$/],
     // One bad attribute spoils the request: the good one next to it is not applied either.
     ['a good attribute next to a bad one', { givenName: 'Changed', name: chars(2049) }, /^name must be at most 2048 characters$/],
   ];

@@ -7,7 +7,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import * as ops from '../generated/graphql';
 import { API_KEY, startTestApi, TestApi } from '../support/api';
 import { expectBadCredentials, expectError, expectRequestError } from '../support/expect';
-import { chars, confirmedUser, messagesTo, NEW_PASSWORD, PASSWORD, signIn, signUpUser, uniqueEmail } from '../support/users';
+import { chars, confirmedUser, messagesTo, NEW_PASSWORD, PASSWORD, signedUpUser, signIn, signUpUser, uniqueEmail } from '../support/users';
 
 let t: TestApi;
 beforeAll(async () => {
@@ -27,6 +27,13 @@ describe('signUp', () => {
     ['a username with a control character', (email) => ({ username: `${email}\u0000`, password: PASSWORD }), /^username contains control characters$/],
     ['an empty password', (email) => ({ username: email, password: '' }), /^password must not be empty$/],
     ['a 257-character password', (email) => ({ username: email, password: `Aa1!${chars(253)}` }), /^password must be at most 256 characters$/],
+    ['a password that begins with a space', (email) => ({ username: email, password: ` ${PASSWORD}` }), /^password must not begin or end with a space$/],
+    ['a password that ends with a space', (email) => ({ username: email, password: `${PASSWORD} ` }), /^password must not begin or end with a space$/],
+    ['a password with a control character', (email) => ({ username: email, password: `${PASSWORD}\u0000x` }), /^password contains control characters$/],
+    ['a username that is not an email', () => ({ username: 'ada_lovelace', password: PASSWORD }), /^Username should be an email\.$/],
+    ['an empty attribute', (email) => ({ username: email, password: PASSWORD, attributes: { name: '' } }), /^name must not be empty$/],
+    ['an attribute with a control character', (email) => ({ username: email, password: PASSWORD, attributes: { name: 'Ada\u0007' } }), /^name contains control characters$/],
+    ['a custom attribute with a control character', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ plan: 'pro\u001b' }) } }), /^custom\.plan contains control characters$/],
     ['a 2049-character attribute', (email) => ({ username: email, password: PASSWORD, attributes: { name: chars(2049) } }), /^name must be at most 2048 characters$/],
     ['a 2049-character custom attribute', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ plan: chars(2049) }) } }), /^custom\.plan must be at most 2048 characters$/],
     ['a custom attribute with a bad name', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ 'bad-name!': 'x' }) } }), /^Unknown custom attribute name "bad-name!"$/],
@@ -111,10 +118,12 @@ describe('usernames: resendSignUpCode and resetPassword', () => {
     ['resendSignUpCode', ops.ResendSignUpCodeDocument],
     ['resetPassword', ops.ResetPasswordDocument],
   ];
-  test.each(documents)('%s refuses an empty or 129-character username and sends nothing', async (field, document) => {
+  test.each(documents)('%s refuses an empty, oversized, spaced or control-character username and sends nothing', async (field, document) => {
     const sent = t.world.engine.outbox.list().length;
     expectError(await t.gql(document, { input: { username: '' } }, key), field, 'BAD_USER_INPUT', /^username must not be empty$/);
     expectError(await t.gql(document, { input: { username: longEmail } }, key), field, 'BAD_USER_INPUT', /^username must be at most 128 characters$/);
+    expectError(await t.gql(document, { input: { username: 'ada @example.com' } }, key), field, 'BAD_USER_INPUT', /^username must not contain spaces$/);
+    expectError(await t.gql(document, { input: { username: 'ada@example.com\u0007' } }, key), field, 'BAD_USER_INPUT', /^username contains control characters$/);
     expect(t.world.engine.outbox.list().length).toBe(sent);
   });
 });
@@ -128,6 +137,7 @@ describe('sign-in inputs: signIn, confirmSignIn, refreshSession', () => {
       [{ username: longEmail, password: PASSWORD }, /^username must be at most 128 characters$/],
       [{ username: email, password: '' }, /^password must not be empty$/],
       [{ username: email, password: `Aa1!${chars(253)}` }, /^password must be at most 256 characters$/],
+      [{ username: email, password: ` ${PASSWORD}` }, /^password must not begin or end with a space$/],
     ];
     // More than the five failures that would lock the account, had they reached it.
     for (const [input, message] of [...attempts, ...attempts]) {
@@ -158,5 +168,7 @@ describe('sign-in inputs: signIn, confirmSignIn, refreshSession', () => {
     for (const [input, message] of attempts) {
       expectError(await t.gql(ops.RefreshSessionDocument, { input }, key), 'refreshSession', 'BAD_USER_INPUT', message);
     }
+    const { refreshToken } = await signedUpUser(t, uniqueEmail('bad-refresh'));
+    expect((await t.gql(ops.RefreshSessionDocument, { input: { refreshToken } }, key)).data?.refreshSession?.isSignedIn).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { ManualClock } from '../../src/local/cognito/clock';
 import { ConfirmSignInDocument, MeDocument } from '../generated/graphql';
 import { API_KEY, startTestApi, TestApi } from '../support/api';
-import { expectBadCredentials, expectError } from '../support/expect';
+import { expectBadCredentials, expectError, expectRequestError } from '../support/expect';
 import { adminCreatedUser, claimsOf, confirmedUser, HOUR, NEW_PASSWORD, POLICY_TEXT, signIn, uniqueEmail, WEAK_PASSWORD } from '../support/users';
 
 const clock = new ManualClock(Date.now());
@@ -102,6 +102,34 @@ describe('confirmSignIn with a new password (admin-created user)', () => {
     const session = await newPasswordStep(email);
     expectError(await confirmSignIn(session, WEAK_PASSWORD), 'confirmSignIn', 'INVALID_PASSWORD', new RegExp(`^${POLICY_TEXT}`));
     // Nothing changed: the temporary password still parks the user at the same step.
+    await newPasswordStep(email, true);
+    expect((await confirmSignIn(session, NEW_PASSWORD)).data?.confirmSignIn?.isSignedIn).toBe(true);
+  });
+
+  test('attributes sent with the new password are stored on the user', async () => {
+    const email = uniqueEmail('invited-attributes');
+    const session = await newPasswordStep(email);
+    const input = { session, challengeResponse: NEW_PASSWORD, attributes: { givenName: 'Ada', custom: JSON.stringify({ plan: 'team' }) } };
+    const response = await t.gql(ConfirmSignInDocument, { input }, { apiKey: API_KEY });
+    const me = await t.gql(MeDocument, {}, { token: response.data!.confirmSignIn!.tokens!.accessToken });
+    expect(me.data?.me).toMatchObject({ givenName: 'Ada', customAttributes: JSON.stringify({ plan: 'team' }) });
+  });
+
+  test('bad attributes are refused and change nothing: the session and the temporary password stay usable', async () => {
+    const email = uniqueEmail('invited-bad-attributes');
+    const session = await newPasswordStep(email);
+    const refused: [Record<string, unknown>, RegExp][] = [
+      [{ custom: JSON.stringify({ nosuch: 'x' }) }, /^Attributes did not conform to the schema/],
+      [{ name: 'Ada\u0000' }, /^name contains control characters$/],
+      [{ name: '' }, /^name must not be empty$/],
+    ];
+    for (const [attributes, message] of refused) {
+      const response = await t.gql(ConfirmSignInDocument, { input: { session, challengeResponse: NEW_PASSWORD, attributes } }, { apiKey: API_KEY });
+      expectError(response, 'confirmSignIn', 'BAD_USER_INPUT', message);
+    }
+    const invalidEmail = await t.gql(ConfirmSignInDocument, { input: { session, challengeResponse: NEW_PASSWORD, attributes: { email: 'nope' } } }, { apiKey: API_KEY });
+    expectRequestError(invalidEmail, 'BAD_USER_INPUT', /\$input/);
+    expectBadCredentials(await signIn(t, email, NEW_PASSWORD));
     await newPasswordStep(email, true);
     expect((await confirmSignIn(session, NEW_PASSWORD)).data?.confirmSignIn?.isSignedIn).toBe(true);
   });

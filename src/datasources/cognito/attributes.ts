@@ -1,6 +1,7 @@
 /** Converting between the API's camelCase attributes and Cognito's attribute lists. */
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
 import { badInput } from '../../errors';
+import { hasControl } from '../../lib/text';
 
 const STANDARD: Record<string, string> = {
   email: 'email',
@@ -27,6 +28,15 @@ const FROM_COGNITO = Object.fromEntries(Object.entries(STANDARD).map(([api, cogn
 export const MAX_ATTRIBUTE_LENGTH = 2048;
 const CUSTOM_NAME = /^[A-Za-z0-9_]{1,20}$/;
 
+/** A value Cognito would store: not empty (leave a field out to keep it), not too long, no control characters. */
+function checkValue(label: string, value: string, field = label): void {
+  if (value.length === 0) throw badInput(`${label} must not be empty`, field);
+  if (value.length > MAX_ATTRIBUTE_LENGTH) throw badInput(`${label} must be at most ${MAX_ATTRIBUTE_LENGTH} characters`, field);
+  // A postal address may span lines; nothing else may hold control characters.
+  const rest = label === 'address' ? value.replace(/[\n\r\t]/g, ' ') : value;
+  if (hasControl(rest)) throw badInput(`${label} contains control characters`, field);
+}
+
 /** Validates and converts attribute input; throws BAD_USER_INPUT naming the offending field. */
 export function toCognitoAttributes(input: Record<string, unknown> | undefined | null): AttributeType[] {
   if (!input) return [];
@@ -38,7 +48,7 @@ export function toCognitoAttributes(input: Record<string, unknown> | undefined |
       for (const [name, customValue] of Object.entries(value as Record<string, unknown>)) {
         if (!CUSTOM_NAME.test(name)) throw badInput(`Unknown custom attribute name "${name.slice(0, 40)}"`, 'custom');
         if (typeof customValue !== 'string') throw badInput(`custom.${name} must be a string`, 'custom');
-        if (customValue.length > MAX_ATTRIBUTE_LENGTH) throw badInput(`custom.${name} must be at most ${MAX_ATTRIBUTE_LENGTH} characters`, 'custom');
+        checkValue(`custom.${name}`, customValue, 'custom');
         result.push({ Name: `custom:${name}`, Value: customValue });
       }
       continue;
@@ -51,7 +61,7 @@ export function toCognitoAttributes(input: Record<string, unknown> | undefined |
     const name = STANDARD[field];
     if (!name) throw badInput(`Unknown attribute "${field}"`, field);
     if (typeof value !== 'string') throw badInput(`${field} must be a string`, field);
-    if (value.length > MAX_ATTRIBUTE_LENGTH) throw badInput(`${field} must be at most ${MAX_ATTRIBUTE_LENGTH} characters`, field);
+    checkValue(field, value);
     if (field === 'birthdate' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badInput('birthdate must be YYYY-MM-DD', field);
     result.push({ Name: name, Value: value });
   }
