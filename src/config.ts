@@ -18,12 +18,19 @@ export interface Config {
   clientId?: string;
   clientSecret?: string;
   cognitoEndpoint?: string;
+  /**
+   * The issuer access tokens must carry (AWS mode only): COGNITO_ISSUER, else
+   * `<COGNITO_ENDPOINT>/<pool>` when an endpoint is set, else Amazon's.
+   */
+  issuer?: string;
   dynamoEndpoint?: string;
   metadataTable: string;
   /** Keys accepted in x-api-key. Embedded mode generates one when none is given. */
   apiKeys: string[];
   adminEmail?: string;
   adminPassword?: string;
+  /** Embedded mode and `npm run cognito:local`: the engine's port (COGNITO_LOCAL_PORT). */
+  cognitoLocalPort: number;
   /** Maximum GraphQL request body, in bytes. */
   maxBodyBytes: number;
   /** How long a replica may reuse a session's revocation state, in ms (0: read every request). */
@@ -95,16 +102,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientId,
     clientSecret: text('COGNITO_CLIENT_SECRET'),
     cognitoEndpoint: url('COGNITO_ENDPOINT'),
+    issuer: url('COGNITO_ISSUER'),
     dynamoEndpoint: url('DYNAMODB_ENDPOINT'),
     metadataTable: text('METADATA_TABLE') ?? 'identity-metadata',
     apiKeys,
     adminEmail,
     adminPassword,
+    cognitoLocalPort: integer('COGNITO_LOCAL_PORT', 9229, 0, 65535),
     maxBodyBytes: integer('MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     // Bounded: a long window would let another replica accept a signed-out session for long.
     revocationCacheMs: integer('REVOCATION_CACHE_MS', DEFAULT_CACHE_WINDOWS.revocationMs, 0, 10_000),
     profileCacheMs: integer('PROFILE_CACHE_MS', DEFAULT_CACHE_WINDOWS.profileMs, 0, 300_000),
   };
   if (problems.length) throw new ConfigError(problems);
+  config.issuer = userPoolId ? (config.issuer ?? defaultIssuer(config.cognitoEndpoint, region, userPoolId)) : undefined;
   return config;
+}
+
+/** Amazon Cognito's token issuer for a pool. */
+export function cognitoIssuer(region: string, userPoolId: string): string {
+  return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+}
+
+/**
+ * What issues the pool's tokens when COGNITO_ISSUER is not set: a standalone engine (e.g.
+ * `npm run cognito:local`) at COGNITO_ENDPOINT names itself, and Amazon names its regional host.
+ * An AWS-hosted custom endpoint (FIPS, VPC) still issues Amazon's: COGNITO_ISSUER must say so.
+ */
+function defaultIssuer(endpoint: string | undefined, region: string, userPoolId: string): string {
+  return endpoint ? `${endpoint.replace(/\/+$/, '')}/${userPoolId}` : cognitoIssuer(region, userPoolId);
 }

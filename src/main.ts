@@ -5,16 +5,16 @@
  */
 import './quietSdk';
 import 'reflect-metadata';
-import { cognitoIssuer } from './auth/tokenVerifier';
 import { Config, ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './logger';
 import { startEmbeddedWorld, worldApiSettings } from './local/embedded';
-import { ApiSettings, CacheWindows, startApi } from './server';
+import { ApiSettings, startApi } from './server';
+import { awsSettings, cacheWindows } from './settings';
 
 async function embeddedSettings(config: Config, logger: Logger): Promise<{ settings: ApiSettings; close: () => Promise<void>; banner: string[] }> {
   const world = await startEmbeddedWorld({
     dataDir: config.dataDir,
-    enginePort: Number(process.env.COGNITO_LOCAL_PORT ?? 9229),
+    enginePort: config.cognitoLocalPort,
     region: config.region,
     metadataTable: config.metadataTable,
     apiKeys: config.apiKeys,
@@ -46,27 +46,6 @@ async function embeddedSettings(config: Config, logger: Logger): Promise<{ setti
   };
 }
 
-function awsSettings(config: Config): ApiSettings {
-  return {
-    region: config.region,
-    userPoolId: config.userPoolId!,
-    clientId: config.clientId!,
-    clientSecret: config.clientSecret,
-    issuer: cognitoIssuer(config.region, config.userPoolId!),
-    cognitoEndpoint: config.cognitoEndpoint,
-    dynamoEndpoint: config.dynamoEndpoint,
-    metadataTable: config.metadataTable,
-    apiKeys: config.apiKeys,
-    production: config.production,
-    port: config.port,
-    host: config.host,
-    maxBodyBytes: config.maxBodyBytes,
-    cache: cacheWindows(config),
-  };
-}
-
-const cacheWindows = (config: Config): CacheWindows => ({ revocationMs: config.revocationCacheMs, profileMs: config.profileCacheMs });
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -77,7 +56,7 @@ async function main(): Promise<void> {
       '',
       `Identity API (${config.mode} mode${config.production ? ', production' : ''})`,
       `  GraphQL:      ${api.url}${config.production ? '' : '   (open it in a browser for the playground)'}`,
-      ...(world?.banner ?? [`  Cognito pool: ${config.userPoolId} (${config.region})`]),
+      ...(world?.banner ?? [`  Cognito pool: ${config.userPoolId} (${config.region}; token issuer ${config.issuer})`]),
       '',
     ].join('\n'),
   );

@@ -24,6 +24,37 @@ test('with nothing set it runs embedded on the documented defaults', () => {
     maxBodyBytes: 65536,
     revocationCacheMs: 1000,
     profileCacheMs: 5000,
+    cognitoLocalPort: 9229,
+  });
+  expect(loadConfig({}).issuer).toBeUndefined();
+});
+
+test('COGNITO_LOCAL_PORT is a port number', () => {
+  expect(loadConfig({ COGNITO_LOCAL_PORT: '0' }).cognitoLocalPort).toBe(0);
+  expect(loadConfig({ COGNITO_LOCAL_PORT: '19229' }).cognitoLocalPort).toBe(19229);
+  expect(problems({ COGNITO_LOCAL_PORT: 'abc' })).toEqual(['COGNITO_LOCAL_PORT must be a whole number from 0 to 65535 (got "abc")']);
+  expect(problems({ COGNITO_LOCAL_PORT: '65536' })).toEqual(['COGNITO_LOCAL_PORT must be a whole number from 0 to 65535 (got "65536")']);
+});
+
+describe('the token issuer (AWS mode)', () => {
+  const aws = { COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: 'abc', API_KEYS: 'k'.repeat(16) };
+
+  test("is Amazon's for the pool's region by default", () => {
+    expect(loadConfig(aws).issuer).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123');
+    expect(loadConfig({ ...aws, AWS_REGION: 'us-west-2' }).issuer).toBe('https://cognito-idp.us-west-2.amazonaws.com/eu-west-1_AbC123');
+  });
+
+  test('follows COGNITO_ENDPOINT (a standalone engine), without its trailing slash', () => {
+    expect(loadConfig({ ...aws, COGNITO_ENDPOINT: 'http://127.0.0.1:9229' }).issuer).toBe('http://127.0.0.1:9229/eu-west-1_AbC123');
+    expect(loadConfig({ ...aws, COGNITO_ENDPOINT: 'http://127.0.0.1:9229/' }).issuer).toBe('http://127.0.0.1:9229/eu-west-1_AbC123');
+  });
+
+  test('COGNITO_ISSUER wins (an AWS-hosted custom endpoint such as FIPS), and must be an http(s) URL', () => {
+    const issuer = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
+    expect(loadConfig({ ...aws, COGNITO_ENDPOINT: 'https://cognito-idp-fips.eu-west-1.amazonaws.com', COGNITO_ISSUER: issuer }).issuer).toBe(issuer);
+    expect(problems({ ...aws, COGNITO_ISSUER: 'cognito-idp.eu-west-1.amazonaws.com/x' })).toEqual([
+      'COGNITO_ISSUER must be an http(s) URL (got "cognito-idp.eu-west-1.amazonaws.com/x")',
+    ]);
   });
 });
 

@@ -34,10 +34,6 @@ const platformFetcher: Fetcher = {
   },
 };
 
-export function cognitoIssuer(region: string, userPoolId: string): string {
-  return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-}
-
 /** Enough for every token in active use on one replica; each entry is about a kilobyte. */
 const REMEMBERED_TOKENS = 10_000;
 

@@ -71,6 +71,7 @@ function devApiKey(dataDir: string | undefined): string {
 }
 
 export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<EmbeddedWorld> {
+  const definition = readPoolDefinition(options.poolFile ?? DEFAULT_POOL_FILE);
   const dynamo = await startEmbeddedDynamo({ dir: options.dataDir && join(options.dataDir, 'dynamodb') });
   const engine = await startEngine({
     dynamoEndpoint: dynamo.endpoint,
@@ -83,7 +84,7 @@ export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<Embe
   const sdk = new CognitoIdentityProviderClient({ endpoint: engine.endpoint, region: engine.region, credentials: engine.credentials });
   const ddb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: options.region, credentials: engine.credentials });
   try {
-    const pool = await ensurePool(sdk, readPoolDefinition(options.poolFile ?? DEFAULT_POOL_FILE));
+    const pool = await ensurePool(sdk, definition);
     await ensureTable(ddb, options.metadataTable);
     const admin = await seedAdmin(sdk, pool, {
       email: options.adminEmail,

@@ -10,10 +10,14 @@ import {
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
   CognitoIdentityProviderClient,
+  DescribeUserPoolCommand,
+  PasswordPolicyType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DEFAULT_PASSWORD_POLICY, passwordProblems } from './cognito/domain/passwordPolicy';
+import { computeSecretHash } from './cognito/domain/secretHash';
 import type { EnsuredPool } from './poolDefinition';
 
 export const ADMINS_GROUP = 'Admins';
@@ -27,6 +31,16 @@ export interface AdminSeed {
 
 /** A password that meets any policy: upper, lower, digit, symbol, 20+ characters. */
 const generatePassword = (): string => `Aa1!${randomBytes(18).toString('base64url')}`;
+
+/**
+ * Throws, naming ADMIN_PASSWORD, when the configured admin password does not meet the pool's
+ * policy (unset fields take Cognito's defaults), so a bad value is reported before it is used.
+ */
+function assertAdminPasswordMeets(password: string, policy: PasswordPolicyType = {}): void {
+  const set = Object.fromEntries(Object.entries(policy).filter(([, v]) => v !== undefined && v !== null));
+  const problems = passwordProblems(password, { ...DEFAULT_PASSWORD_POLICY, ...set });
+  if (problems.length > 0) throw new Error(`ADMIN_PASSWORD does not meet the pool's password policy: ${problems.join('; ')}`);
+}
 
 function storedCredentials(file: string): { email: string; password: string } | undefined {
   if (!existsSync(file)) return undefined;
@@ -49,6 +63,12 @@ export async function seedAdmin(
   let generatedPassword: string | undefined;
   // A start interrupted before the first sign-in finished leaves FORCE_CHANGE_PASSWORD: finish it.
   if (!existing || existing.UserStatus === 'FORCE_CHANGE_PASSWORD') {
+    if (options.password) {
+      // The pool that exists may differ from the definition file: check against its own policy
+      // before creating the user, so a weak password leaves nothing behind.
+      const described = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.userPoolId }));
+      assertAdminPasswordMeets(options.password, described.UserPool?.Policies?.PasswordPolicy);
+    }
     const password = options.password ?? (stored?.email === email ? stored.password : undefined) ?? (generatedPassword = generatePassword());
     if (!options.password && options.credentialsFile) {
       mkdirSync(dirname(options.credentialsFile), { recursive: true });
@@ -75,6 +95,10 @@ export async function seedAdmin(
   return { email, generatedPassword, credentialsFile: options.password ? undefined : options.credentialsFile };
 }
 
+/** SECRET_HASH, for pools whose app client has a secret. */
+const secretHash = (pool: EnsuredPool, username: string): { SECRET_HASH?: string } =>
+  pool.clientSecret ? { SECRET_HASH: computeSecretHash(pool.clientSecret, username, pool.clientId) } : {};
+
 /** Answers NEW_PASSWORD_REQUIRED so the admin can sign in with `password` straight away. */
 async function completeFirstSignIn(
   sdk: CognitoIdentityProviderClient,
@@ -89,7 +113,7 @@ async function completeFirstSignIn(
       UserPoolId: pool.userPoolId,
       ClientId: pool.clientId,
       AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: temporary },
+      AuthParameters: { USERNAME: email, PASSWORD: temporary, ...secretHash(pool, email) },
     }),
   );
   await sdk.send(
@@ -98,7 +122,7 @@ async function completeFirstSignIn(
       ClientId: pool.clientId,
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: challenge.Session,
-      ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
+      ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password, ...secretHash(pool, username) },
     }),
   );
 }

@@ -61,6 +61,8 @@ export interface TestApiOptions {
   clock?: Clock;
   /** The API's cache windows; the shipped defaults unless a test is about them. */
   cache?: CacheWindows;
+  /** The pool definition file (same shape as config/user-pool.json); config/user-pool.json unless given. */
+  poolFile?: string;
 }
 
 function clientFor(url: string): ApiClient {
@@ -89,6 +91,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     adminPassword: ADMIN_PASSWORD,
     hashCost: TEST_COST,
     clock: options.clock,
+    poolFile: options.poolFile,
   });
   const serve = (cache: CacheWindows, extra: Partial<ApiSettings> = {}) =>
     startApi(

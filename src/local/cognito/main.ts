@@ -3,16 +3,19 @@
  * with the AWS SDK, the AWS CLI (--endpoint-url) or amazon-cognito-identity-js.
  */
 import { join } from 'node:path';
+import { loadConfig } from '../../config';
 import { startEmbeddedDynamo } from '../dynamodb';
 import { startEngine } from './engine';
 
 async function main(): Promise<void> {
-  const dataDir = process.env.DATA_DIR ?? '.data';
-  const dynamo = await startEmbeddedDynamo({ dir: join(dataDir, 'dynamodb') });
+  // Only the settings the engine uses: the API's own (API_KEYS in AWS mode, say) are not its concern.
+  const { DATA_DIR, COGNITO_LOCAL_PORT, AWS_REGION } = process.env;
+  const config = loadConfig({ DATA_DIR, COGNITO_LOCAL_PORT, AWS_REGION });
+  const dynamo = await startEmbeddedDynamo({ dir: join(config.dataDir, 'dynamodb') });
   const engine = await startEngine({
     dynamoEndpoint: dynamo.endpoint,
-    port: Number(process.env.COGNITO_LOCAL_PORT ?? 9229),
-    region: process.env.AWS_REGION ?? 'us-east-1',
+    port: config.cognitoLocalPort,
+    region: config.region,
     credentials: {
       accessKeyId: process.env.COGNITO_LOCAL_ACCESS_KEY_ID ?? 'local',
       secretAccessKey: process.env.COGNITO_LOCAL_SECRET_ACCESS_KEY ?? 'local',
