@@ -14,6 +14,21 @@ const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED
 
 export type AppSyncFormattedError = GraphQLFormattedError & { errorType: string };
 
+/**
+ * graphql-js names a bad variable with its whole value ("got invalid value { username: …,
+ * password: … }"), which would send the password back in a message that clients log. Only the
+ * path and the reason are kept; the reason comes from the inner error, so a value dump that
+ * happens to contain "; " cannot confuse the split.
+ */
+function withoutVariableValue(message: string, error: unknown): string {
+  const head = /^(Variable "\$[^"]+") got invalid value /.exec(message);
+  const reason = (error as { originalError?: Error } | undefined)?.originalError?.message;
+  if (!head || !reason || !message.endsWith(`; ${reason}`)) return message;
+  const dump = message.slice(0, message.length - reason.length - 2);
+  const at = / at "([^"\\]*)"$/.exec(dump);
+  return `${head[1]} got an invalid value${at ? ` at "${at[1]}"` : ''}; ${reason}`;
+}
+
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): AppSyncFormattedError => {
     const original = unwrapResolverError(error);
@@ -25,7 +40,8 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       const errorType = code === 'GRAPHQL_PARSE_FAILED' ? 'MalformedHttpRequestException' : 'ValidationError';
-      return { ...base, errorType, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, errorType } };
+      const message = withoutVariableValue(formatted.message, original);
+      return { ...base, message, errorType, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, errorType } };
     }
     logger.error('unexpected error in a resolver', {
       path: formatted.path,

@@ -82,7 +82,7 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
     try {
       body = raw ? JSON.parse(raw) : {};
     } catch {
-      return send(res, 400, { errors: [{ message: 'Request body is not valid JSON.', errorType: 'MalformedHttpRequestException', extensions: { code: 'BAD_REQUEST' } }] }, CORS);
+      return send(res, 400, { errors: [{ message: 'Request body is not valid JSON.', errorType: 'MalformedHttpRequestException', extensions: { code: 'BAD_USER_INPUT' } }] }, CORS);
     }
   }
   const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');

@@ -145,7 +145,7 @@ describe('errors carry no internals', () => {
   test('a body that is not JSON', async () => {
     const response = await t.raw('{"query": ', { apiKey: API_KEY });
     expect(response.status).toBe(400);
-    expect(response.errors).toEqual([{ message: 'Request body is not valid JSON.', errorType: 'MalformedHttpRequestException', extensions: { code: 'BAD_REQUEST' } }]);
+    expect(response.errors).toEqual([{ message: 'Request body is not valid JSON.', errorType: 'MalformedHttpRequestException', extensions: { code: 'BAD_USER_INPUT' } }]);
   });
 
   test('a body over the size limit', async () => {

@@ -66,6 +66,18 @@ describe('signUp', () => {
     expectBadCredentials(await signIn(t, email));
   });
 
+  test("a refused variable's message names the field and the reason, never the values sent (the password among them)", async () => {
+    const email = uniqueEmail('bad-variables-echo');
+    const unknownField = await signUp({ username: email, password: PASSWORD, admin: true } as unknown as ops.SignUpInput);
+    expectRequestError(unknownField, 'BAD_USER_INPUT', /^Variable "\$input" got an invalid value; Field "admin" is not defined by type "SignUpInput"\.$/);
+    const badEmail = await signUp({ username: email, password: PASSWORD, attributes: { email: 'not-an-email' } });
+    expectRequestError(badEmail, 'BAD_USER_INPUT', /^Variable "\$input" got an invalid value at "input\.attributes\.email"; /);
+    for (const response of [unknownField, badEmail]) {
+      expect(JSON.stringify(response.errors)).not.toContain(PASSWORD);
+      expect(JSON.stringify(response.errors)).not.toContain(email);
+    }
+  });
+
   test('an unknown field written in the query gets GRAPHQL_VALIDATION_FAILED', async () => {
     const email = uniqueEmail('bad-literal');
     const query = `mutation { signUp(input: { username: "${email}", password: "${PASSWORD}", isAdmin: true }) { userId } }`;

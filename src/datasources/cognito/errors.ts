@@ -41,6 +41,19 @@ export function mapCognitoError(error: unknown, options: MapOptions = {}): ApiEr
   if (options.notFound && name === 'ResourceNotFoundException') return new ApiError('NOT_FOUND', options.notFound);
   const rule = MAPPING[name];
   if (!rule) return undefined;
-  const message = rule.message ?? ((error as Error).message || 'Request failed.');
+  const message = rule.message ?? userFacing((error as Error).message);
   return new ApiError(rule.code, message);
+}
+
+/**
+ * Cognito's own messages for the passed-through exceptions read well ("Incorrect username or
+ * password.", "Username should be an email."), except its request-validation ones, which quote
+ * its regular expressions: those are reduced to the name of the field.
+ */
+function userFacing(message: string | undefined): string {
+  if (!message) return 'Request failed.';
+  const field = /Value at '([^']+)' failed to satisfy constraint/.exec(message)?.[1];
+  if (field) return `${field.replace(/^.*\./, '')} is not valid.`;
+  if (/validation errors? detected/i.test(message)) return 'The request has an invalid value.';
+  return message;
 }
