@@ -2,10 +2,18 @@
  * Who may call what (AppSync's rules: 401 for a missing or bad credential, a null field and an
  * Unauthorized error for a caller outside a field's rule), and what errors may never contain.
  */
+import {
+  AdminConfirmSignUpCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { getIntrospectionQuery } from 'graphql';
 import { ManualClock } from '../../src/local/cognito/clock';
 import * as ops from '../generated/graphql';
+import { withEngineSdk } from '../support/admin';
 import { API_KEY, startTestApi, TestApi } from '../support/api';
 import { expectDenied, expectNoInternals, expectUnauthenticated } from '../support/expect';
 import { claimsOf, HOUR, messagesTo, NEW_PASSWORD, PASSWORD, signedUpUser, SignedInUser, signIn, uniqueEmail } from '../support/users';
@@ -96,6 +104,34 @@ describe('missing or bad credentials: HTTP 401 with AppSync body', () => {
     } finally {
       await past.stop();
     }
+  });
+
+  test("a genuine token of the same engine, issued to another app client or by another pool, is refused", async () => {
+    await withEngineSdk(t, async (sdk, poolId) => {
+      const signInWith = async (clientId: string, email: string) =>
+        (await sdk.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } })))
+          .AuthenticationResult!.AccessToken!;
+      const otherClient = await sdk.send(
+        new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'another-app', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+      );
+      const foreignClientToken = await signInWith(otherClient.UserPoolClient!.ClientId!, user.email);
+      expect(claimsOf(foreignClientToken)).toMatchObject({ sub: user.sub, client_id: otherClient.UserPoolClient!.ClientId });
+      expectUnauthenticated(await me({ token: foreignClientToken }));
+
+      const otherPool = await sdk.send(new CreateUserPoolCommand({ PoolName: 'another-pool', UsernameAttributes: ['email'] }));
+      const otherPoolId = otherPool.UserPool!.Id!;
+      const otherPoolClient = await sdk.send(
+        new CreateUserPoolClientCommand({ UserPoolId: otherPoolId, ClientName: 'app', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+      );
+      const email = uniqueEmail('other-pool');
+      await sdk.send(new SignUpCommand({ ClientId: otherPoolClient.UserPoolClient!.ClientId!, Username: email, Password: PASSWORD }));
+      await sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: otherPoolId, Username: email }));
+      const foreignPoolToken = await signInWith(otherPoolClient.UserPoolClient!.ClientId!, email);
+      expect(claimsOf(foreignPoolToken).iss).toBe(`${t.world.engine.endpoint}/${otherPoolId}`);
+      expectUnauthenticated(await me({ token: foreignPoolToken }));
+    });
+    // The caller's own token is still fine.
+    expect((await me({ token: user.accessToken })).data?.me?.sub).toBe(user.sub);
   });
 
   test('a valid token is accepted raw or as Bearer', async () => {
