@@ -63,6 +63,8 @@ export interface TestApiOptions {
   cache?: CacheWindows;
   /** The pool definition file (same shape as config/user-pool.json); config/user-pool.json unless given. */
   poolFile?: string;
+  /** Receives the API's log lines at LOG_LEVEL=debug; the API logs nothing unless given. */
+  log?: (line: string) => void;
 }
 
 function clientFor(url: string): ApiClient {
@@ -105,7 +107,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         cache,
         ...extra,
       },
-      createLogger('silent'),
+      options.log ? createLogger('debug', options.log) : createLogger('silent'),
     );
   const api = await serve(options.cache ?? DEFAULT_CACHE_WINDOWS, { playgroundApiKey: options.playground ? API_KEY : undefined });
   const replicas: RunningApi[] = [];
