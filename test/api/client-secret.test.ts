@@ -19,7 +19,7 @@ import {
 } from '../generated/graphql';
 import { join } from 'node:path';
 import { API_KEY, startTestApi, TestApi } from '../support/api';
-import { expectBadCredentials, expectError, expectMaskedEmail, expectUnauthenticated } from '../support/expect';
+import { expectBadCredentials, expectCodeResent, expectError, expectMaskedEmail, expectRefreshedSession, expectUnauthenticated } from '../support/expect';
 import { claimsOf, messagesTo, NEW_PASSWORD, PASSWORD, signedUpUser, signIn, signInTokens, signUpUser, uniqueEmail, wrongCode } from '../support/users';
 
 const SECRET_POOL_FILE = join(__dirname, '..', 'fixtures', 'user-pool-client-secret.json');
@@ -85,14 +85,7 @@ describe('sign-up', () => {
     const email = uniqueEmail('secret-resend');
     await signUpUser(t, email);
     const first = t.codeFor(email);
-    const response = await t.gql(ResendSignUpCodeDocument, { input: { username: email } }, { apiKey: API_KEY });
-    expect(response.errors).toBeUndefined();
-    expectMaskedEmail(response.data?.resendSignUpCode?.codeDeliveryDetails, email);
-    expect(messagesTo(t, email)).toBe(2);
-    const second = t.codeFor(email);
-    // Codes are random: in the one-in-a-million case they coincide there is nothing to tell apart.
-    if (second !== first) expectError(await confirm(email, first), 'confirmSignUp', 'CODE_MISMATCH');
-    expect((await confirm(email, second)).data?.confirmSignUp?.isSignUpComplete).toBe(true);
+    await expectCodeResent(t, email, first, await t.gql(ResendSignUpCodeDocument, { input: { username: email } }, { apiKey: API_KEY }), confirm);
     expect((await signIn(t, email)).data?.signIn?.isSignedIn).toBe(true);
   });
 });
@@ -122,14 +115,8 @@ describe('sign-in and me', () => {
 describe('refreshSession', () => {
   test("with the user's sub as username: new tokens for the same session, which `me` accepts", async () => {
     const user = await signedUpUser(t, uniqueEmail('secret-refresh'));
-    const response = await refresh(user.refreshToken, user.sub);
-    expect(response.errors).toBeUndefined();
-    const result = response.data!.refreshSession!;
-    expect(result).toMatchObject({ isSignedIn: true, session: null, nextStep: { signInStep: 'DONE' } });
-    expect(result.tokens).toMatchObject({ refreshToken: null, tokenType: 'Bearer', expiresIn: 3600 });
-    expect(result.tokens!.accessToken).not.toBe(user.accessToken);
-    expect(claimsOf(result.tokens!.accessToken)).toMatchObject({ sub: user.sub, origin_jti: claimsOf(user.accessToken).origin_jti });
-    expect((await me(result.tokens!.accessToken)).data?.me?.sub).toBe(user.sub);
+    const tokens = expectRefreshedSession(await refresh(user.refreshToken, user.sub), user);
+    expect((await me(tokens.accessToken)).data?.me?.sub).toBe(user.sub);
   });
 
   test('without username: BAD_USER_INPUT naming the field, as the schema documents; the token still works after', async () => {

@@ -3,8 +3,9 @@
  * `extensions.code`, AppSync's 401 body, AppSync's per-field denial. Every error assertion also
  * checks that nothing internal (stack traces, exception text, file paths) leaked.
  */
-import type { GraphQLResponse } from './api';
-import { BAD_CREDENTIALS } from './users';
+import type { ConfirmSignUpMutation, RefreshSessionMutation, ResendSignUpCodeMutation, SignInFieldsFragment } from '../generated/graphql';
+import type { GraphQLResponse, TestApi } from './api';
+import { BAD_CREDENTIALS, claimsOf, messagesTo } from './users';
 
 /**
  * What a leaked exception looks like: "Error: ..." / "TypeError: ...", stack frames, file paths.
@@ -82,4 +83,38 @@ export function expectDenied(response: GraphQLResponse<unknown>, field: string, 
 /** A masked address in the shape the engine sends for real deliveries, e.g. a***@e***. */
 export function expectMaskedEmail(details: { destination: string; deliveryMedium: string; attributeName: string } | null | undefined, email: string): void {
   expect(details).toEqual({ destination: `${email.charAt(0)}***@${email.split('@')[1].charAt(0)}***`, deliveryMedium: 'EMAIL', attributeName: 'email' });
+}
+
+/** refreshSession's answer: new ID and access tokens of the caller's session; the refresh token stays. */
+export function expectRefreshedSession(
+  response: GraphQLResponse<RefreshSessionMutation>,
+  user: { sub: string; accessToken: string },
+): NonNullable<SignInFieldsFragment['tokens']> {
+  expect(response.errors).toBeUndefined();
+  const result = response.data!.refreshSession!;
+  expect(result).toMatchObject({ isSignedIn: true, session: null, nextStep: { signInStep: 'DONE' } });
+  expect(result.tokens).toMatchObject({ refreshToken: null, tokenType: 'Bearer', expiresIn: 3600 });
+  expect(result.tokens!.accessToken).not.toBe(user.accessToken);
+  expect(claimsOf(result.tokens!.accessToken)).toMatchObject({ sub: user.sub, origin_jti: claimsOf(user.accessToken).origin_jti });
+  return result.tokens!;
+}
+
+/**
+ * resendSignUpCode's answer and effect: a masked delivery, a second message, and only the new
+ * code confirms. `confirm` is the caller's confirmSignUp.
+ */
+export async function expectCodeResent(
+  t: TestApi,
+  email: string,
+  firstCode: string,
+  response: GraphQLResponse<ResendSignUpCodeMutation>,
+  confirm: (email: string, code: string) => Promise<GraphQLResponse<ConfirmSignUpMutation>>,
+): Promise<void> {
+  expect(response.errors).toBeUndefined();
+  expectMaskedEmail(response.data?.resendSignUpCode?.codeDeliveryDetails, email);
+  expect(messagesTo(t, email)).toBe(2);
+  const second = t.codeFor(email);
+  // Codes are random: in the one-in-a-million case they coincide there is nothing to tell apart.
+  if (second !== firstCode) expectError(await confirm(email, firstCode), 'confirmSignUp', 'CODE_MISMATCH');
+  expect((await confirm(email, second)).data?.confirmSignUp?.isSignUpComplete).toBe(true);
 }
