@@ -108,6 +108,8 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
   });
   const outHeaders: Record<string, string> = { ...CORS, 'x-request-id': requestId };
   for (const [key, value] of response.headers) outHeaders[key] = value;
+  // Tokens, codes and profiles: no shared cache may keep any of it.
+  outHeaders['cache-control'] = 'no-store';
   res.writeHead(response.status ?? 200, outHeaders);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);

@@ -4,7 +4,7 @@
  * only the endpoints and credentials differ.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -125,6 +125,9 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimit()],
     plugins: [
+      // Answers here are per caller and never cacheable (the HTTP front says no-store), so
+      // Apollo's per-field cache hints would be work for nothing on every request.
+      ApolloServerPluginCacheControlDisabled(),
       settings.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({

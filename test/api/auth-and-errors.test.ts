@@ -134,6 +134,16 @@ describe('missing or bad credentials: HTTP 401 with AppSync body', () => {
     expect((await me({ token: user.accessToken })).data?.me?.sub).toBe(user.sub);
   });
 
+  test('answers are marked no-store, so no shared cache keeps a token or a profile', async () => {
+    const response = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: user.accessToken },
+      body: JSON.stringify({ query: '{ me { sub } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   test('a valid token is accepted raw or as Bearer', async () => {
     expect((await me({ headers: { authorization: user.accessToken } })).data?.me?.sub).toBe(user.sub);
     expect((await me({ token: user.accessToken })).data?.me?.sub).toBe(user.sub);
