@@ -116,7 +116,6 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     verifier: new AccessTokenVerifier(settings.issuer, settings.clientId),
     revocations: sources.revocations,
     issuerAccepts: (token) => sources.session.accepts(token),
-    issuerAnswerWindowMs: settings.cache.revocationMs,
   });
   const apollo = new ApolloServer<ApiContext>({
     schema: buildApiSchema(),

@@ -7,7 +7,6 @@ import type { ApiKeys } from './apiKeys';
 import type { Caller } from './rules';
 import type { AccessClaims, AccessTokenVerifier } from './tokenVerifier';
 import type { RevocationsStore } from '../datasources/metadata/revocations.store';
-import { RecentReads } from '../lib/recentReads';
 
 /** `$ctx.identity` for Cognito callers, in AppSync's shape. */
 export interface CognitoIdentity {
@@ -40,21 +39,10 @@ export interface AuthenticatorDeps {
    * and the token's issue time fall in the same second, which the token's claims cannot settle.
    */
   issuerAccepts: (accessToken: string) => Promise<boolean>;
-  /** How long the issuer's answer for one token may be reused (REVOCATION_CACHE_MS). */
-  issuerAnswerWindowMs: number;
 }
 
 export class Authenticator {
-  /**
-   * A token issued in the second of a sign-out would otherwise cost a Cognito call on every
-   * request of its life. A later sign-out moves the line past the token's second, or revokes
-   * its session, and either refuses the token before this is asked.
-   */
-  private readonly issuerAnswers: RecentReads<boolean>;
-
-  constructor(private readonly deps: AuthenticatorDeps) {
-    this.issuerAnswers = new RecentReads({ windowMs: deps.issuerAnswerWindowMs, maxEntries: 10_000 });
-  }
+  constructor(private readonly deps: AuthenticatorDeps) {}
 
   async authenticate(headers: { authorization?: string; apiKey?: string }, sourceIp: string): Promise<AuthOutcome> {
     if (headers.authorization) {
@@ -93,7 +81,7 @@ export class Authenticator {
     const signedOutSecond = Math.floor(state.signedOutAt / 1000);
     if (claims.iat < signedOutSecond) return false;
     if (claims.iat > signedOutSecond) return true;
-    // Keyed by the sign-out too: a newer one in the same second must ask again.
-    return this.issuerAnswers.get(`${state.signedOutAt}:${token}`, () => this.deps.issuerAccepts(token));
+    // Not reused: asked while a sign-out is still reaching Cognito, the issuer may say yes.
+    return this.deps.issuerAccepts(token);
   }
 }

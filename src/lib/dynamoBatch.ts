@@ -12,20 +12,24 @@ export interface Key {
 const MAX_ATTEMPTS = 8;
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
 
-/** Items for `keys`, in the same order; undefined where an item does not exist. */
+const keyId = (k: Key): string => `${k.pk}\u0000${k.sk}`;
+
+/** Items for `keys`, in the same order; undefined where an item does not exist. A key may repeat. */
 export async function batchGetInOrder<T>(doc: DynamoDBDocumentClient, table: string, keys: Key[], consistent = false): Promise<(T | undefined)[]> {
   const found = new Map<string, T>();
-  for (let i = 0; i < keys.length; i += 100) {
-    let pending: Key[] = keys.slice(i, i + 100);
+  // DynamoDB refuses a batch that names one key twice; each is asked for once.
+  const unique = [...new Map(keys.map((k) => [keyId(k), k])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    let pending: Key[] = unique.slice(i, i + 100);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error('BatchGetItem kept leaving keys unprocessed');
       if (attempt > 0) await backoff(attempt);
       const result = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }));
-      for (const item of result.Responses?.[table] ?? []) found.set(`${item.pk}\u0000${item.sk}`, item as T);
+      for (const item of result.Responses?.[table] ?? []) found.set(keyId(item as Key), item as T);
       pending = (result.UnprocessedKeys?.[table]?.Keys as Key[] | undefined) ?? [];
     }
   }
-  return keys.map((k) => found.get(`${k.pk}\u0000${k.sk}`));
+  return keys.map((k) => found.get(keyId(k)));
 }
 
 export type WriteRequest = { put: Record<string, unknown> & Key } | { delete: Key };

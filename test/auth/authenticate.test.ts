@@ -33,7 +33,6 @@ function authenticator(options: { tokens?: Record<string, AccessClaims>; state?:
       issuerCalls.push(token);
       return options.issuerAccepts ?? true;
     },
-    issuerAnswerWindowMs: 1000,
   });
   return { auth, issuerCalls };
 }
@@ -88,12 +87,13 @@ test.each([
   expect(issuerCalls).toEqual([]);
 });
 
-test('a token from the very second of a global sign-out is settled by the issuer, once per window', async () => {
+test('a token from the very second of a global sign-out is settled by the issuer, on every request', async () => {
   const state = { sessionRevoked: false, signedOutAt: ISSUED_AT * 1000 + 500 };
   const refused = authenticator({ tokens: { t: claims() }, state, issuerAccepts: false });
   expect((await refused.auth.authenticate({ authorization: 't' }, '::1')).ok).toBe(false);
   const accepted = authenticator({ tokens: { t: claims() }, state, issuerAccepts: true });
   expect((await accepted.auth.authenticate({ authorization: 't' }, '::1')).ok).toBe(true);
   expect((await accepted.auth.authenticate({ authorization: 't' }, '::1')).ok).toBe(true);
-  expect(accepted.issuerCalls).toEqual(['t']);
+  // Never reused: an answer given while a sign-out was still reaching Cognito could be stale.
+  expect(accepted.issuerCalls).toEqual(['t', 't']);
 });

@@ -57,6 +57,18 @@ test('within the window a lookup is reused; after it, read again', async () => {
   expect(reads()).toBe(2);
 });
 
+test('with a window of 0, two lookups of one session in the same tick share a batch that names each record once', async () => {
+  const revocations = store(0);
+  const [sub, jti] = [fresh('sub'), fresh('jti')];
+  await revocations.sessionRevoked(jti, Date.now() + 60_000);
+  const both = await Promise.all([revocations.state(sub, jti), revocations.state(sub, jti)]);
+  expect(both).toEqual([
+    { signedOutAt: undefined, sessionRevoked: true },
+    { signedOutAt: undefined, sessionRevoked: true },
+  ]);
+  expect(reads()).toBe(1);
+});
+
 test('a window of 0 reads on every lookup', async () => {
   const revocations = store(0);
   const [sub, jti] = [fresh('sub'), fresh('jti')];
