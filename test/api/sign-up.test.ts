@@ -127,8 +127,8 @@ describe('resendSignUpCode', () => {
     const unknown = await resend(uniqueEmail('resend-nobody'));
     expect(response.errors).toBeUndefined();
     expectMaskedEmail(response.data?.resendSignUpCode?.codeDeliveryDetails, email);
-    const how = (r: typeof response) => ({ ...r.data!.resendSignUpCode!.codeDeliveryDetails, destination: 'masked' });
-    expect(how(response)).toEqual(how(unknown));
+    // Both addresses start with "r" at example.com, so even the masks must be the same.
+    expect(response.data).toEqual(unknown.data);
     expect(messagesTo(t, email)).toBe(1);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Sign-up and password recovery: Cognito's public, pre-sign-in operations. Anyone may call
  * them with any address, so where Cognito's answer would tell a known account from an unknown
- * one (already confirmed, nowhere to send a code, disabled), the caller gets the unknown
- * account's answer instead: a code mismatch, or a plausible delivery that sends nothing.
+ * one (see existence.ts), the caller gets the unknown account's answer instead: a code
+ * mismatch, or a plausible delivery that sends nothing.
  */
 import {
   AttributeType,
@@ -13,28 +13,12 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ApiError } from '../../errors';
-import { CodeDeliveryDetails, DeliveryMedium } from '../../schema/types/common.types';
+import type { CodeDeliveryDetails } from '../../schema/types/common.types';
+import { cannotReset, confirmedOrDisabled, simulatedDelivery } from './existence';
 import type { CognitoGateway } from './gateway';
-import { isCognitoException } from './errors';
 import { deliveryDetails } from './shapes';
 
-/** What Cognito answers for an unknown address when user existence errors are prevented. */
-function simulatedDelivery(username: string): CodeDeliveryDetails {
-  const [local = '', domain = ''] = username.split('@');
-  return { destination: `${local.charAt(0)}***@${domain.charAt(0)}***`, deliveryMedium: DeliveryMedium.EMAIL, attributeName: 'email' };
-}
-
 const codeMismatch = () => new ApiError('CODE_MISMATCH', 'Invalid verification code provided, please try again.');
-
-/** Cognito's answers that only a known account gets, recognised by exception and message. */
-const KNOWN_ACCOUNT_ONLY = {
-  alreadyConfirmed: (e: unknown) =>
-    (isCognitoException(e, 'NotAuthorizedException') && /current status is confirmed/i.test((e as Error).message)) ||
-    (isCognitoException(e, 'InvalidParameterException') && /already confirmed/i.test((e as Error).message)),
-  cannotReset: (e: unknown) =>
-    (isCognitoException(e, 'InvalidParameterException') && /no registered\/verified/i.test((e as Error).message)) ||
-    (isCognitoException(e, 'NotAuthorizedException') && /user is disabled/i.test((e as Error).message)),
-};
 
 export class AccountDataSource {
   constructor(private readonly cognito: CognitoGateway) {}
@@ -65,7 +49,7 @@ export class AccountDataSource {
           new ConfirmSignUpCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username, ConfirmationCode: code }),
         );
       } catch (error) {
-        if (KNOWN_ACCOUNT_ONLY.alreadyConfirmed(error)) throw codeMismatch();
+        if (confirmedOrDisabled(error)) throw codeMismatch();
         throw error;
       }
     });
@@ -79,7 +63,7 @@ export class AccountDataSource {
         );
         return deliveryDetails(result.CodeDeliveryDetails);
       } catch (error) {
-        if (KNOWN_ACCOUNT_ONLY.alreadyConfirmed(error)) return simulatedDelivery(username);
+        if (confirmedOrDisabled(error)) return simulatedDelivery(username);
         throw error;
       }
     });
@@ -93,7 +77,7 @@ export class AccountDataSource {
         );
         return deliveryDetails(result.CodeDeliveryDetails);
       } catch (error) {
-        if (KNOWN_ACCOUNT_ONLY.cannotReset(error)) return simulatedDelivery(username);
+        if (cannotReset(error)) return simulatedDelivery(username);
         throw error;
       }
     });
