@@ -26,7 +26,9 @@ function withoutVariableValue(message: string, error: unknown): string {
   if (!head || !reason || !message.endsWith(`; ${reason}`)) return message;
   const dump = message.slice(0, message.length - reason.length - 2);
   const at = / at "([^"\\]*)"$/.exec(dump);
-  return `${head[1]} got an invalid value${at ? ` at "${at[1]}"` : ''}; ${reason}`;
+  // Scalars quote the value they refused ("String cannot represent a non string value: [...]").
+  const why = reason.replace(/^([\s\S]*cannot represent [^:]*value): [\s\S]*$/, '$1.');
+  return `${head[1]} got an invalid value${at ? ` at "${at[1]}"` : ''}; ${why}`;
 }
 
 export function createErrorFormatter(logger: Logger) {

@@ -104,7 +104,7 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
   const recent = new RecentProfiles(settings.cache.profileMs, settings.cache.clock);
   const sources: DataSources = {
     account: new AccountDataSource(gateway),
-    session: new SessionDataSource(gateway),
+    session: new SessionDataSource(gateway, recent),
     profile: new ProfileDataSource(gateway, recent),
     adminUsers: new AdminUsersDataSource(gateway, recent),
     groups: new GroupsDataSource(gateway),

@@ -4,12 +4,14 @@
  * library's own fetcher speaks only https, and the engine serves http on loopback).
  *
  * A token that verified is remembered until it expires, so a client's repeated requests pay for
- * the RSA check once. A signature stays valid for the token's life, so this changes no answer;
- * whether its session is still live is checked separately on every request.
+ * the RSA check once. A signature stays valid for the token's life (aws-jwt-verify keeps the keys
+ * it has fetched as well), so this changes no answer; whether the token's session is still live
+ * is checked separately (see RevocationsStore).
  */
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
+import { deepFreeze } from '../lib/freeze';
 import { RecentReads } from '../lib/recentReads';
 
 /** The access-token claims the API relies on (verified before use). */
@@ -65,7 +67,7 @@ export class AccessTokenVerifier {
     return this.verified.get(token, async () => {
       try {
         // Frozen: one verified token's claims are shared by all of its requests.
-        return Object.freeze((await this.verifier.verify(token)) as unknown as AccessClaims);
+        return deepFreeze((await this.verifier.verify(token)) as unknown as AccessClaims);
       } catch {
         return undefined;
       }

@@ -8,7 +8,8 @@
  * - `forget` is for writes made through this process: the next call reads again, and a read
  *   already in flight when the write happened is not kept.
  * - `undefined` answers are not kept (a failed verification, say), nor are errors.
- * - At most `maxEntries` answers are kept; the oldest written goes first.
+ * - At most `maxEntries` answers are kept; the oldest written goes first, and stale ones at
+ *   the front are dropped whenever an answer is kept.
  */
 export interface RecentReadsOptions<V> {
   windowMs: number;
@@ -70,12 +71,15 @@ export class RecentReads<V> {
   }
 
   private keep(key: string, value: V, began: number): void {
+    const now = this.now();
     const until = Math.min(began + this.options.windowMs, this.options.expiresAt?.(value) ?? Infinity);
-    if (until <= this.now()) return;
+    if (until <= now) return;
     this.entries.delete(key);
     this.entries.set(key, { value, until });
-    if (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
+    // The oldest written come first: drop those that are full or stale, so expired answers do
+    // not sit in memory until the next read of their key.
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= this.options.maxEntries && entry.until > now) break;
       this.entries.delete(oldest);
     }
   }

@@ -10,7 +10,6 @@ import { guardAdmins } from './adminSafety';
 import * as check from './input';
 import { cognitoFilter } from './userFilter';
 
-
 @Resolver()
 export class AdminUsersResolver {
   @Directive(ADMINS_ONLY)

@@ -5,7 +5,6 @@
 import { badInput } from '../errors';
 import { hasControl } from '../lib/text';
 
-
 export function text(value: string, field: string, max: number): string {
   if (value.length === 0) throw badInput(`${field} must not be empty`, field);
   if (value.length > max) throw badInput(`${field} must be at most ${max} characters`, field);

@@ -14,7 +14,7 @@ export class ProfileResolver {
   @Directive('@aws_cognito_user_pools')
   @Query(() => User, { nullable: true, description: 'The signed-in user.' })
   async me(@Ctx() context: ApiContext): Promise<User> {
-    return context.sources.profile.signedInUser(signedIn(context).username);
+    return context.sources.profile.signedInUser(signedIn(context).identity);
   }
 
   @Directive('@aws_cognito_user_pools')

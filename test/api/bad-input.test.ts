@@ -72,6 +72,9 @@ describe('signUp', () => {
     expectRequestError(unknownField, 'BAD_USER_INPUT', /^Variable "\$input" got an invalid value; Field "admin" is not defined by type "SignUpInput"\.$/);
     const badEmail = await signUp({ username: email, password: PASSWORD, attributes: { email: 'not-an-email' } });
     expectRequestError(badEmail, 'BAD_USER_INPUT', /^Variable "\$input" got an invalid value at "input\.attributes\.email"; /);
+    const notAString = await signUp({ username: email, password: ['Sup3r-secret!'] } as unknown as ops.SignUpInput);
+    expectRequestError(notAString, 'BAD_USER_INPUT', /^Variable "\$input" got an invalid value at "input\.password"; String cannot represent a non string value\.$/);
+    expect(JSON.stringify(notAString.errors)).not.toContain('Sup3r-secret!');
     for (const response of [unknownField, badEmail]) {
       expect(JSON.stringify(response.errors)).not.toContain(PASSWORD);
       expect(JSON.stringify(response.errors)).not.toContain(email);

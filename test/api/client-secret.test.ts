@@ -150,6 +150,20 @@ describe('signing out', () => {
     expect((await refresh(other.refreshToken, user.sub)).data?.refreshSession?.isSignedIn).toBe(true);
   });
 
+  test("signOut with another session's refresh token, the user's own or someone else's, is refused and ends nothing", async () => {
+    const user = await signedUpUser(t, uniqueEmail('secret-signout-mine'));
+    const mySecondSession = await signInTokens(t, user.email);
+    const someoneElse = await signedUpUser(t, uniqueEmail('secret-signout-theirs'));
+    for (const foreign of [mySecondSession, someoneElse]) {
+      const response = await t.gql(SignOutDocument, { input: { refreshToken: foreign.refreshToken } }, { token: user.accessToken });
+      expectError(response, 'signOut', 'BAD_USER_INPUT', "refreshToken is not this session's refresh token");
+    }
+    for (const [session, sub] of [[user, user.sub], [mySecondSession, user.sub], [someoneElse, someoneElse.sub]] as const) {
+      expect((await me(session.accessToken)).data?.me?.sub).toBe(sub);
+      expect((await refresh(session.refreshToken, sub)).data?.refreshSession?.isSignedIn).toBe(true);
+    }
+  });
+
   test('globalSignOut: every session’s access token gets 401 and every refresh token is refused', async () => {
     const user = await signedUpUser(t, uniqueEmail('secret-global'));
     const other = await signInTokens(t, user.email);

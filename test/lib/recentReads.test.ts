@@ -136,3 +136,12 @@ test('past maxEntries the oldest answer goes first', async () => {
   expect(await cache.get('b', read)).toBe('answer 2');
   expect(await cache.get('a', read)).toBe('answer 4');
 });
+
+test('keeping an answer drops stale ones at the front, so they do not wait for their key to be read', async () => {
+  const cache = cacheOf<string>(1000);
+  await cache.get('a', async () => 'a');
+  await cache.get('b', async () => 'b');
+  now += 1000;
+  await cache.get('c', async () => 'c');
+  expect(cache.size).toBe(1);
+});

@@ -15,7 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const POLICY_MESSAGE = "ADMIN_PASSWORD does not meet the pool's password policy: ";
 
-test('a weak ADMIN_PASSWORD is named, with what the policy wants, and no admin is created', async () => {
+test('a weak ADMIN_PASSWORD is named, with what the policy wants; the next start with a good one seeds the admin', async () => {
   await expect(
     startEmbeddedWorld({ dataDir, region: 'us-east-1', metadataTable: 'identity-metadata', hashCost: TEST_COST, adminPassword: 'weakpassword' }),
   ).rejects.toThrow(

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CodeDeliveryDetails } from '../../schema/types/common.types';
 import type { User } from '../../schema/types/profile.types';
+import { deepFreeze } from '../../lib/freeze';
 import type { RecentProfiles } from './recentProfiles';
 import type { CognitoGateway } from './gateway';
 import { deliveryDetails, toUser } from './shapes';
@@ -31,9 +32,14 @@ export class ProfileDataSource {
    * The signed-in user's own record for `me`, which clients ask for on every screen: an answer
    * may be reused for PROFILE_CACHE_MS. Changes made through this replica show at once.
    */
-  signedInUser(username: string): Promise<User> {
+  async signedInUser(caller: { username: string; sub: string }): Promise<User> {
     // Frozen: one record is shared by the requests that reuse it.
-    return this.recent.get(username, async () => Object.freeze(await this.getUser(username)));
+    const read = async () => deepFreeze(await this.getUser(caller.username));
+    const user = await this.recent.get(caller.username, read);
+    if (user.sub === caller.sub) return user;
+    // Another account now has this username (the old one deleted, through another replica).
+    this.recent.forget(caller.username);
+    return this.recent.get(caller.username, read);
   }
 
   /** The full user record, read now (status and dates need the admin read). */

@@ -5,8 +5,8 @@
 import { RecentReads } from '../../lib/recentReads';
 import type { User } from '../../schema/types/profile.types';
 
-/** Users a replica keeps a record for; beyond that the oldest are read again. */
-const REMEMBERED = 50_000;
+/** Users a replica keeps a record for (one can be ~100 kB of custom attributes at worst). */
+const REMEMBERED = 10_000;
 
 export class RecentProfiles extends RecentReads<User> {
   constructor(windowMs: number, clock?: () => number) {

@@ -15,6 +15,7 @@ import { ApiError, badInput } from '../../errors';
 import { SignInResult, SignInStep } from '../../schema/types/session.types';
 import { isCognitoException } from './errors';
 import type { CognitoGateway } from './gateway';
+import type { RecentProfiles } from './recentProfiles';
 import { authTokens, unverifiedClaims } from './shapes';
 
 interface ChallengeSession {
@@ -48,7 +49,10 @@ const step = (signInStep: SignInStep, extra: Partial<SignInResult> = {}): SignIn
 });
 
 export class SessionDataSource {
-  constructor(private readonly cognito: CognitoGateway) {}
+  constructor(
+    private readonly cognito: CognitoGateway,
+    private readonly recent: RecentProfiles,
+  ) {}
 
   private get clientId(): string {
     return this.cognito.settings.clientId;
@@ -100,6 +104,9 @@ export class SessionDataSource {
         throw error;
       }
     });
+    // The new password (and any attributes) changed the record that `me` may be reusing.
+    const changed = unverifiedClaims(result.AuthenticationResult?.AccessToken)?.username;
+    if (changed) this.recent.forget(changed);
     return this.outcome(parked.username, result);
   }
 
@@ -133,7 +140,8 @@ export class SessionDataSource {
           }),
         );
         const claims = unverifiedClaims(result.AuthenticationResult?.AccessToken);
-        return claims?.sub === caller.sub && claims.origin_jti === caller.claims.origin_jti;
+        // Without origin_jti (a client with token revocation off) no session can be told apart.
+        return !!caller.claims.origin_jti && claims?.sub === caller.sub && claims.origin_jti === caller.claims.origin_jti;
       } catch (error) {
         if (isCognitoException(error, 'NotAuthorizedException')) return false;
         throw error;

@@ -62,9 +62,9 @@ export function toGroup(group: GroupType): Group {
  * The claims of a token Cognito has just handed us over TLS, read without verifying the
  * signature (only for tokens received from Cognito, never for tokens a client sent).
  */
-export function unverifiedClaims(token: string | undefined): { sub?: string; origin_jti?: string } | undefined {
+export function unverifiedClaims(token: string | undefined): { sub?: string; username?: string; origin_jti?: string } | undefined {
   try {
-    return JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string; origin_jti?: string };
+    return JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string; username?: string; origin_jti?: string };
   } catch {
     return undefined;
   }
