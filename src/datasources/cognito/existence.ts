@@ -3,6 +3,7 @@
  * such answers, but not all (an account already confirmed, one with nowhere to send a code, a
  * disabled one), so the public flows recognise these here and answer as for an unknown account.
  */
+import { isEmail, isPhone, maskDestination } from '../../lib/addresses';
 import { CodeDeliveryDetails, DeliveryMedium } from '../../schema/types/common.types';
 import { isCognitoException } from './errors';
 
@@ -20,19 +21,13 @@ export const confirmedOrDisabled = (e: unknown): boolean =>
 export const cannotReset = (e: unknown): boolean =>
   disabled(e) || (isCognitoException(e, 'InvalidParameterException') && /no registered\/verified/i.test(message(e)));
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+[1-9][0-9]{4,14}$/;
-
 /**
  * The delivery an unknown identifier gets: the identifier itself, masked the way Cognito masks
- * real destinations (a***@e***, +*******4567). Identifiers of other kinds (a sub) cannot be
- * simulated exactly, but only their owner or an admin knows them, so they reveal nothing new.
+ * real destinations. Identifiers of other kinds (a sub) cannot be simulated exactly, but only
+ * their owner or an admin knows them, so they reveal nothing new.
  */
 export function simulatedDelivery(identifier: string): CodeDeliveryDetails {
-  if (PHONE.test(identifier)) {
-    const destination = `+${'*'.repeat(Math.max(0, identifier.length - 5))}${identifier.slice(-4)}`;
-    return { destination, deliveryMedium: DeliveryMedium.SMS, attributeName: 'phone_number' };
-  }
-  const [local = '', domain = ''] = EMAIL.test(identifier) ? identifier.split('@') : [identifier, ''];
-  return { destination: `${local.charAt(0)}***@${domain.charAt(0)}***`, deliveryMedium: DeliveryMedium.EMAIL, attributeName: 'email' };
+  if (isPhone(identifier)) return { destination: maskDestination('phone_number', identifier), deliveryMedium: DeliveryMedium.SMS, attributeName: 'phone_number' };
+  const address = isEmail(identifier) ? identifier : `${identifier}@`;
+  return { destination: maskDestination('email', address), deliveryMedium: DeliveryMedium.EMAIL, attributeName: 'email' };
 }

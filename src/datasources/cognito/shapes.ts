@@ -1,4 +1,5 @@
 /** Shapes Cognito's responses into the API's result types. */
+import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import type { AttributeType, AuthenticationResultType, CodeDeliveryDetailsType, GroupType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Group } from '../../schema/types/admin.types';
 import type { CodeDeliveryDetails, DeliveryMedium } from '../../schema/types/common.types';
@@ -64,7 +65,7 @@ export function toGroup(group: GroupType): Group {
  */
 export function unverifiedClaims(token: string | undefined): { sub?: string; username?: string; origin_jti?: string } | undefined {
   try {
-    return JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string; username?: string; origin_jti?: string };
+    return decomposeUnverifiedJwt(token).payload as { sub?: string; username?: string; origin_jti?: string };
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 /** User attributes: the standard schema, custom attributes, and validation with Cognito's wording. */
+import { isEmail, isPhone } from '../../../lib/addresses';
 import { InvalidParameterException, NotAuthorizedException } from '../errors';
 import type { ClientRecord, PoolRecord, SchemaAttribute, UserRecord } from './model';
 
@@ -28,8 +29,6 @@ export const STANDARD_SCHEMA: SchemaAttribute[] = [
 ];
 
 export const MAX_ATTRIBUTE_VALUE_BYTES = 2048;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+[1-9][0-9]{4,14}$/;
 
 export interface AttributeInput {
   Name?: unknown;
@@ -77,8 +76,8 @@ export function validateAttributes(
     if (value.length > max || (value.length > 0 && value.length < min)) {
       throw schemaError(name, `String must be between ${min} and ${max} characters`);
     }
-    if (name === 'email' && !EMAIL.test(value)) throw new InvalidParameterException('Invalid email address format.');
-    if (name === 'phone_number' && !PHONE.test(value)) throw new InvalidParameterException('Invalid phone number format.');
+    if (name === 'email' && !isEmail(value)) throw new InvalidParameterException('Invalid email address format.');
+    if (name === 'phone_number' && !isPhone(value)) throw new InvalidParameterException('Invalid phone number format.');
     if (schema.AttributeDataType === 'Boolean' && value !== 'true' && value !== 'false') {
       throw schemaError(name, 'Attribute value must be true or false.');
     }
@@ -105,8 +104,6 @@ export function missingRequired(pool: PoolRecord, user: UserRecord): string[] {
   );
 }
 
-export const isEmail = (value: string): boolean => EMAIL.test(value);
-export const isPhone = (value: string): boolean => PHONE.test(value);
 
 export function attributeList(user: UserRecord, only?: string[]): { Name: string; Value: string }[] {
   const all = { sub: user.sub, ...user.attributes };

@@ -4,6 +4,7 @@
  * attempt-limited. Issuing a new code replaces the old one.
  */
 import { createHmac, randomInt } from 'node:crypto';
+import { maskDestination } from '../../../lib/addresses';
 import { secretsEqual } from './constantTime';
 import { CodeMismatchException, ExpiredCodeException, LimitExceededException, messages } from '../errors';
 import type { Clock } from '../clock';
@@ -31,12 +32,6 @@ const wording: Record<string, { subject: string; body: (code: string) => string 
   FORGOT_PASSWORD: { subject: 'Your password reset code', body: (c) => `Your password reset code is ${c}` },
   VERIFY: { subject: 'Your verification code', body: (c) => `Your verification code is ${c}` },
 };
-
-export function maskDestination(attribute: string, value: string): string {
-  if (attribute === 'phone_number') return `+${'*'.repeat(Math.max(0, value.length - 5))}${value.slice(-4)}`;
-  const [local = '', domain = ''] = value.split('@');
-  return `${local.charAt(0)}***@${domain.charAt(0)}***`;
-}
 
 export function deliveryDetails(attribute: string, value: string): CodeDeliveryDetails {
   return {

@@ -6,7 +6,7 @@ import {
   messages,
 } from '../errors';
 import type { EngineServices } from '../services';
-import { isEmail, isPhone } from './attributes';
+import { isEmail, isPhone } from '../../../lib/addresses';
 import { DECOY_USERNAME_KEY } from './codes';
 import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model';
 import type { SignInName } from './users.store';

@@ -2,7 +2,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { AliasExistsException, InvalidParameterException, UsernameExistsException } from '../errors';
 import type { EngineServices } from '../services';
-import { assertRequiredPresent, isEmail, isPhone } from './attributes';
+import { isEmail, isPhone } from '../../../lib/addresses';
+import { assertRequiredPresent } from './attributes';
 import { CodeDeliveryDetails, deliveryDetails } from './codes';
 import { signInNames, usernameKey } from './lookup';
 import type { PoolRecord, UserRecord, UserStatus } from './model';
