@@ -43,44 +43,43 @@ export class AccountDataSource {
   }
 
   async confirmSignUp(username: string, code: string): Promise<void> {
-    await this.cognito.call('ConfirmSignUp', async (sdk) => {
-      try {
-        await sdk.send(
+    await this.cognito.call(
+      'ConfirmSignUp',
+      (sdk) =>
+        sdk.send(
           new ConfirmSignUpCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username, ConfirmationCode: code }),
-        );
-      } catch (error) {
-        if (confirmedOrDisabled(error)) throw codeMismatch();
-        throw error;
-      }
-    });
+        ),
+      {
+        recover: (error) => {
+          if (confirmedOrDisabled(error)) throw codeMismatch();
+          return undefined;
+        },
+      },
+    );
   }
 
   async resendSignUpCode(username: string): Promise<CodeDeliveryDetails | undefined> {
-    return this.cognito.call('ResendConfirmationCode', async (sdk) => {
-      try {
+    return this.cognito.call(
+      'ResendConfirmationCode',
+      async (sdk) => {
         const result = await sdk.send(
           new ResendConfirmationCodeCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username }),
         );
         return deliveryDetails(result.CodeDeliveryDetails);
-      } catch (error) {
-        if (confirmedOrDisabled(error)) return simulatedDelivery(username);
-        throw error;
-      }
-    });
+      },
+      { recover: (error) => (confirmedOrDisabled(error) ? simulatedDelivery(username) : undefined) },
+    );
   }
 
   async forgotPassword(username: string): Promise<CodeDeliveryDetails | undefined> {
-    return this.cognito.call('ForgotPassword', async (sdk) => {
-      try {
-        const result = await sdk.send(
-          new ForgotPasswordCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username }),
-        );
+    return this.cognito.call(
+      'ForgotPassword',
+      async (sdk) => {
+        const result = await sdk.send(new ForgotPasswordCommand({ ClientId: this.clientId, SecretHash: this.cognito.secretHash(username), Username: username }));
         return deliveryDetails(result.CodeDeliveryDetails);
-      } catch (error) {
-        if (cannotReset(error)) return simulatedDelivery(username);
-        throw error;
-      }
-    });
+      },
+      { recover: (error) => (cannotReset(error) ? simulatedDelivery(username) : undefined) },
+    );
   }
 
   async confirmForgotPassword(username: string, code: string, password: string): Promise<void> {

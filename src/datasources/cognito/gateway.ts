@@ -9,6 +9,14 @@ import { ApiError } from '../../errors';
 import type { Logger } from '../../logger';
 import { mapCognitoError, MapOptions } from './errors';
 
+export interface CallOptions<T> extends MapOptions {
+  /**
+   * The call's own answer to an exception that is an outcome, not a failure (a sign-in step,
+   * an unknown account's answer); it may also throw an API error. Undefined: map as usual.
+   */
+  recover?: (error: unknown) => T | undefined;
+}
+
 export interface CognitoSettings {
   userPoolId: string;
   clientId: string;
@@ -28,12 +36,14 @@ export class CognitoGateway {
     return clientSecret ? createHmac('sha256', clientSecret).update(username + clientId).digest('base64') : undefined;
   }
 
-  async call<T>(operation: string, send: (sdk: CognitoIdentityProviderClient) => Promise<T>, options: MapOptions = {}): Promise<T> {
+  async call<T>(operation: string, send: (sdk: CognitoIdentityProviderClient) => Promise<T>, options: CallOptions<T> = {}): Promise<T> {
     try {
       return await send(this.sdk);
     } catch (error) {
       // Raised on purpose inside `send` (already an API error): keep it as it is.
       if (error instanceof ApiError) throw error;
+      const recovered = options.recover?.(error);
+      if (recovered !== undefined) return recovered;
       const mapped = mapCognitoError(error, options);
       if (mapped) throw mapped;
       this.logger.error('cognito call failed', { operation, error: (error as Error)?.name ?? String(error) });

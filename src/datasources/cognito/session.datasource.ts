@@ -4,6 +4,8 @@
  */
 import {
   AttributeType,
+  AuthFlowType,
+  CognitoIdentityProviderClient,
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
@@ -59,23 +61,21 @@ export class SessionDataSource {
   }
 
   async signIn(username: string, password: string): Promise<SignInResult> {
-    return this.cognito.call('InitiateAuth', async (sdk) => {
-      try {
-        const result = await sdk.send(
-          new InitiateAuthCommand({
-            ClientId: this.clientId,
-            AuthFlow: 'USER_PASSWORD_AUTH',
-            AuthParameters: { USERNAME: username, PASSWORD: password, ...this.secretHashParam(username) },
-          }),
-        );
+    return this.cognito.call(
+      'InitiateAuth',
+      async (sdk) => {
+        const result = await this.initiate(sdk, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password, ...this.secretHashParam(username) });
         return this.outcome(username, result);
-      } catch (error) {
+      },
+      {
         // Cognito reports these only after the password was right, so they reveal nothing.
-        if (isCognitoException(error, 'UserNotConfirmedException')) return step(SignInStep.CONFIRM_SIGN_UP);
-        if (isCognitoException(error, 'PasswordResetRequiredException')) return step(SignInStep.RESET_PASSWORD);
-        throw error;
-      }
-    });
+        recover: (error) => {
+          if (isCognitoException(error, 'UserNotConfirmedException')) return step(SignInStep.CONFIRM_SIGN_UP);
+          if (isCognitoException(error, 'PasswordResetRequiredException')) return step(SignInStep.RESET_PASSWORD);
+          return undefined;
+        },
+      },
+    );
   }
 
   async confirmSignIn(session: string, answer: string, attributes: AttributeType[]): Promise<SignInResult> {
@@ -87,23 +87,26 @@ export class SessionDataSource {
       ...this.secretHashParam(parked.username),
     };
     for (const { Name, Value } of attributes) if (Name && Value !== undefined) responses[`userAttributes.${Name}`] = Value;
-    const result = await this.cognito.call('RespondToAuthChallenge', async (sdk) => {
-      try {
-        return await sdk.send(
+    const result = await this.cognito.call(
+      'RespondToAuthChallenge',
+      (sdk) =>
+        sdk.send(
           new RespondToAuthChallengeCommand({
             ClientId: this.clientId,
             ChallengeName: 'NEW_PASSWORD_REQUIRED',
             Session: parked.cognitoSession,
             ChallengeResponses: responses,
           }),
-        );
-      } catch (error) {
+        ),
+      {
         // An expired, already used or foreign session: the same answer as a malformed one, so
         // the client knows to start signing in again.
-        if (isCognitoException(error, 'NotAuthorizedException') && /session/i.test((error as Error).message)) throw sessionExpired();
-        throw error;
-      }
-    });
+        recover: (error) => {
+          if (isCognitoException(error, 'NotAuthorizedException') && /session/i.test((error as Error).message)) throw sessionExpired();
+          return undefined;
+        },
+      },
+    );
     // The new password (and any attributes) changed the record that `me` may be reusing.
     const changed = unverifiedClaims(result.AuthenticationResult?.AccessToken)?.username;
     if (changed) this.recent.forget(changed);
@@ -113,13 +116,7 @@ export class SessionDataSource {
   async refresh(refreshToken: string, username?: string): Promise<SignInResult> {
     if (this.cognito.settings.clientSecret && !username) throw badInput('username (the sub) is required for this app client', 'username');
     const result = await this.cognito.call('InitiateAuth', (sdk) =>
-      sdk.send(
-        new InitiateAuthCommand({
-          ClientId: this.clientId,
-          AuthFlow: 'REFRESH_TOKEN_AUTH',
-          AuthParameters: { REFRESH_TOKEN: refreshToken, ...(username ? this.secretHashParam(username) : {}) },
-        }),
-      ),
+      this.initiate(sdk, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken, ...(username ? this.secretHashParam(username) : {}) }),
     );
     return this.outcome(username ?? '', result);
   }
@@ -130,23 +127,16 @@ export class SessionDataSource {
    * session (`origin_jti`). The new tokens are discarded.
    */
   async isRefreshTokenOf(refreshToken: string, caller: { sub: string; claims: { origin_jti?: string } }): Promise<boolean> {
-    return this.cognito.call('InitiateAuth', async (sdk) => {
-      try {
-        const result = await sdk.send(
-          new InitiateAuthCommand({
-            ClientId: this.clientId,
-            AuthFlow: 'REFRESH_TOKEN_AUTH',
-            AuthParameters: { REFRESH_TOKEN: refreshToken, ...this.secretHashParam(caller.sub) },
-          }),
-        );
+    return this.cognito.call(
+      'InitiateAuth',
+      async (sdk) => {
+        const result = await this.initiate(sdk, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken, ...this.secretHashParam(caller.sub) });
         const claims = unverifiedClaims(result.AuthenticationResult?.AccessToken);
         // Without origin_jti (a client with token revocation off) no session can be told apart.
         return !!caller.claims.origin_jti && claims?.sub === caller.sub && claims.origin_jti === caller.claims.origin_jti;
-      } catch (error) {
-        if (isCognitoException(error, 'NotAuthorizedException')) return false;
-        throw error;
-      }
-    });
+      },
+      { recover: (error) => (isCognitoException(error, 'NotAuthorizedException') ? false : undefined) },
+    );
   }
 
   async revoke(refreshToken: string): Promise<void> {
@@ -161,13 +151,13 @@ export class SessionDataSource {
 
   /** Whether Cognito itself still accepts an access token (it knows revocations exactly). */
   async accepts(accessToken: string): Promise<boolean> {
-    try {
-      await this.cognito.sdk.send(new GetUserCommand({ AccessToken: accessToken }));
-      return true;
-    } catch (error) {
-      if (isCognitoException(error, 'NotAuthorizedException')) return false;
-      throw error;
-    }
+    return this.cognito.call('GetUser', async (sdk) => !!(await sdk.send(new GetUserCommand({ AccessToken: accessToken }))), {
+      recover: (error) => (isCognitoException(error, 'NotAuthorizedException') ? false : undefined),
+    });
+  }
+
+  private initiate(sdk: CognitoIdentityProviderClient, flow: AuthFlowType, parameters: Record<string, string>): Promise<InitiateAuthCommandOutput> {
+    return sdk.send(new InitiateAuthCommand({ ClientId: this.clientId, AuthFlow: flow, AuthParameters: parameters }));
   }
 
   private secretHashParam(username: string): Record<string, string> {
