@@ -16,6 +16,13 @@ export const ErrorCodes = {
   CODE_EXPIRED: 'ExpiredCodeException',
   LIMIT_EXCEEDED: 'LimitExceededException',
   TOO_MANY_REQUESTS: 'TooManyRequestsException',
+  /** Over a rate limit of the API's own (per account or per client IP); `retryAfter` says when to retry, in seconds. */
+  RATE_LIMITED: 'RateLimitedException',
+  /** A request that runs more than one operation checking or sending a secret (see src/auth/secrets.ts). */
+  TOO_MANY_SENSITIVE_OPERATIONS: 'TooManySensitiveOperationsException',
+  /** A document over one of the edge's limits (depth, aliases, fields, directives, tokens, cost). */
+  QUERY_TOO_COMPLEX: 'QueryTooComplexException',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PersistedQueryNotSupportedException',
   USER_NOT_FOUND: 'UserNotFoundException',
   NOT_FOUND: 'ResourceNotFoundException',
   GROUP_EXISTS: 'GroupExistsException',

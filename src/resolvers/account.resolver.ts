@@ -1,5 +1,6 @@
 /** Sign-up, confirmation and password recovery: public operations behind the app's API key. */
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { SecretOperation, subjects } from '../auth/secrets';
 import type { ApiContext } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
 import {
@@ -18,6 +19,7 @@ import * as check from './input';
 
 @Resolver()
 export class AccountResolver {
+  @SecretOperation({ kind: 'send', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignUpResult, { nullable: true, description: 'Registers a user; a confirmation code is sent to them.' })
   async signUp(@Arg('input') input: SignUpInput, @Ctx() { sources }: ApiContext): Promise<SignUpResult> {
@@ -32,6 +34,7 @@ export class AccountResolver {
     };
   }
 
+  @SecretOperation({ kind: 'code', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignUpResult, { nullable: true, description: 'Confirms a sign-up with the code that was sent.' })
   async confirmSignUp(@Arg('input') input: ConfirmSignUpInput, @Ctx() { sources }: ApiContext): Promise<SignUpResult> {
@@ -41,6 +44,7 @@ export class AccountResolver {
     return { isSignUpComplete: true, nextStep: { signUpStep: SignUpStep.DONE } };
   }
 
+  @SecretOperation({ kind: 'send', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => ResendSignUpCodeResult, { nullable: true, description: 'Sends a new sign-up code; the old one stops working.' })
   async resendSignUpCode(@Arg('input') input: UsernameInput, @Ctx() { sources }: ApiContext): Promise<ResendSignUpCodeResult> {
@@ -50,6 +54,7 @@ export class AccountResolver {
     return { codeDeliveryDetails: details };
   }
 
+  @SecretOperation({ kind: 'send', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => ResetPasswordResult, { nullable: true, description: 'Starts a password reset: a code is sent to the verified email or phone.' })
   async resetPassword(@Arg('input') input: UsernameInput, @Ctx() { sources }: ApiContext): Promise<ResetPasswordResult> {
@@ -61,6 +66,7 @@ export class AccountResolver {
     };
   }
 
+  @SecretOperation({ kind: 'code', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => ResetPasswordResult, { nullable: true, description: 'Sets a new password with the reset code.' })
   async confirmResetPassword(@Arg('input') input: ConfirmResetPasswordInput, @Ctx() { sources }: ApiContext): Promise<ResetPasswordResult> {

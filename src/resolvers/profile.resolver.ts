@@ -1,5 +1,6 @@
 /** The signed-in user's own account: profile, attributes, verification, password, deletion. */
 import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { SecretOperation, subjects } from '../auth/secrets';
 import { ApiContext, signedIn } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
 import { badInput } from '../errors';
@@ -27,6 +28,7 @@ export class ProfileResolver {
     return { user: await context.sources.profile.getUser(account.username), codeDeliveryDetails };
   }
 
+  @SecretOperation({ kind: 'send', subject: subjects.caller })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => CodeDeliveryDetails, { nullable: true, description: 'Sends a code to verify the email or phone number.' })
   async sendAttributeVerificationCode(
@@ -36,6 +38,7 @@ export class ProfileResolver {
     return context.sources.profile.sendVerificationCode(signedIn(context).accessToken, attribute);
   }
 
+  @SecretOperation({ kind: 'code', subject: subjects.caller })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => User, { nullable: true, description: 'Verifies the email or phone number with the code that was sent.' })
   async confirmAttribute(@Arg('input') input: ConfirmAttributeInput, @Ctx() context: ApiContext): Promise<User> {
@@ -45,6 +48,7 @@ export class ProfileResolver {
     return context.sources.profile.getUser(account.username);
   }
 
+  @SecretOperation({ kind: 'password', subject: subjects.caller })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => Boolean, { nullable: true, description: "Changes the signed-in user's password." })
   async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: ApiContext): Promise<boolean> {

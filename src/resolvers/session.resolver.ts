@@ -1,5 +1,6 @@
 /** Signing in (as steps), refreshing, and signing out. */
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { SecretOperation, subjects } from '../auth/secrets';
 import { ApiContext, signedIn } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
 import { ConfirmSignInInput, RefreshSessionInput, SignInInput, SignInResult, SignOutInput } from '../schema/types/session.types';
@@ -11,6 +12,7 @@ const MAX_ACCESS_TOKEN_MS = 24 * 3600_000;
 
 @Resolver()
 export class SessionResolver {
+  @SecretOperation({ kind: 'password', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignInResult, { nullable: true, description: 'Signs in with username and password; the result names the next step.' })
   async signIn(@Arg('input') input: SignInInput, @Ctx() { sources }: ApiContext): Promise<SignInResult> {
@@ -19,6 +21,7 @@ export class SessionResolver {
     return sources.session.signIn(input.username, input.password);
   }
 
+  @SecretOperation({ kind: 'password', subject: subjects.inputField('session') })
   @Directive('@aws_api_key')
   @Mutation(() => SignInResult, { nullable: true, description: 'Answers the challenge named by the previous sign-in step.' })
   async confirmSignIn(@Arg('input') input: ConfirmSignInInput, @Ctx() { sources }: ApiContext): Promise<SignInResult> {
@@ -28,6 +31,7 @@ export class SessionResolver {
     return sources.session.confirmSignIn(input.session, input.challengeResponse, attributes);
   }
 
+  @SecretOperation({ kind: 'token', subject: subjects.inputField('refreshToken') })
   @Directive('@aws_api_key')
   @Mutation(() => SignInResult, { nullable: true, description: 'New ID and access tokens from a refresh token.' })
   async refreshSession(@Arg('input') input: RefreshSessionInput, @Ctx() { sources }: ApiContext): Promise<SignInResult> {
@@ -36,6 +40,7 @@ export class SessionResolver {
     return sources.session.refresh(input.refreshToken, input.username ?? undefined);
   }
 
+  @SecretOperation({ kind: 'token', subject: subjects.caller })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => Boolean, { nullable: true, description: 'Signs this session out: revokes its refresh token and its access tokens.' })
   async signOut(@Arg('input') input: SignOutInput, @Ctx() context: ApiContext): Promise<boolean> {

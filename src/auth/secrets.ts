@@ -1,0 +1,55 @@
+/**
+ * Operations that check or send a secret: a password, a one-time code, a refresh token, or a
+ * message carrying a code. Each is marked where it is declared, with `@SecretOperation`, and the
+ * mark travels in the built schema as a field extension (never printed in the SDL). The edge
+ * reads it in two places: a request may run at most one such field (src/limits), and every run
+ * draws from the rate limits (rateLimits.ts).
+ */
+import type { GraphQLField } from 'graphql';
+import { Extensions } from 'type-graphql';
+import type { ApiContext } from '../context';
+
+/**
+ * Which budget an operation draws from. `password`, `code` and `token` count failed attempts (a
+ * success gives its attempt back); `send` counts every message sent.
+ */
+export type SecretKind = 'password' | 'code' | 'token' | 'send';
+export const SECRET_KINDS: readonly SecretKind[] = ['password', 'code', 'token', 'send'];
+
+export interface SecretUse {
+  kind: SecretKind;
+  /**
+   * Whom the attempt is about, for the per-account limit: the name typed, or the signed-in
+   * caller. Unknown names are limited exactly like known ones, since nothing here asks which
+   * exist.
+   */
+  subject: (args: Record<string, unknown>, context: ApiContext) => string | undefined;
+}
+
+const EXTENSION = 'secretUse';
+
+export function SecretOperation(use: SecretUse): MethodDecorator {
+  return Extensions({ [EXTENSION]: use });
+}
+
+export function secretUseOf(field: Pick<GraphQLField<unknown, unknown>, 'extensions'>): SecretUse | undefined {
+  return (field.extensions as Record<string, unknown> | undefined)?.[EXTENSION] as SecretUse | undefined;
+}
+
+/** A name as typed, in the form that counts as one account (case and outer spaces aside). */
+const normalName = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim().toLowerCase() : undefined);
+
+/** Subjects the operations use. */
+export const subjects = {
+  /** `input.username`. */
+  typedUsername: (args: Record<string, unknown>) => normalName((args.input as { username?: unknown } | undefined)?.username),
+  /** The signed-in caller. */
+  caller: (_args: Record<string, unknown>, context: ApiContext) => context.identity?.sub,
+  /** One of the input's fields, as given (a sign-in session, a refresh token). */
+  inputField:
+    (name: string) =>
+    (args: Record<string, unknown>): string | undefined => {
+      const value = (args.input as Record<string, unknown> | undefined)?.[name];
+      return typeof value === 'string' ? value : undefined;
+    },
+};
