@@ -3,6 +3,9 @@
  * service runs embedded (its own engine and DynamoDB on loopback); with COGNITO_USER_POOL_ID
  * and COGNITO_CLIENT_ID it talks to Amazon Cognito and DynamoDB.
  */
+import { proxyEntryProblem } from './auth/clientIp';
+import { Budget, DEFAULT_RATE_LIMITS, RateLimitPolicy, SECRET_KINDS } from './auth/rateLimitPolicy';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Config {
@@ -37,6 +40,10 @@ export interface Config {
   revocationCacheMs: number;
   /** How long a replica may reuse the signed-in user's record behind `me`, in ms. */
   profileCacheMs: number;
+  /** Budgets of the secret-checking operations (RATE_LIMIT_PASSWORD, _CODE, _TOKEN, _SEND). */
+  rateLimits: RateLimitPolicy;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES): addresses or CIDR ranges. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {
@@ -49,6 +56,17 @@ export class ConfigError extends Error {
 export const DEFAULT_CACHE_WINDOWS = { revocationMs: 1000, profileMs: 5000 };
 
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `<per account>/<per IP>/<window>`, e.g. `10/100/15m`; 0 turns a scope's limit off. */
+function parseBudget(raw: string): Budget | undefined {
+  const match = /^(\d{1,6})\/(\d{1,7})\/(\d{1,4})([smh])$/.exec(raw.replace(/\s+/g, ''));
+  if (!match) return undefined;
+  const windowMs = Number(match[3]) * UNIT_MS[match[4]];
+  if (windowMs < 1000 || windowMs > 24 * 3_600_000) return undefined;
+  return { perAccount: Number(match[1]), perIp: Number(match[2]), windowMs };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -80,6 +98,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (userPoolId && !clientId) problems.push('COGNITO_CLIENT_ID is required when COGNITO_USER_POOL_ID is set');
   if (!userPoolId && clientId) problems.push('COGNITO_USER_POOL_ID is required when COGNITO_CLIENT_ID is set');
   const mode = userPoolId ? 'aws' : 'embedded';
+  const production = env.NODE_ENV === 'production';
+  // The embedded world is a development tool: it prints codes, serves them at /_local/outbox and
+  // makes up an API key. A production start must name the real pool instead.
+  if (production && mode === 'embedded') {
+    problems.push('NODE_ENV=production needs a configured pool: set COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and API_KEYS (the embedded world is for development only)');
+  }
+  const rateLimits = { ...DEFAULT_RATE_LIMITS };
+  for (const kind of SECRET_KINDS) {
+    const name = `RATE_LIMIT_${kind.toUpperCase()}`;
+    const raw = text(name);
+    if (raw === undefined) continue;
+    const budget = parseBudget(raw);
+    if (budget) rateLimits[kind] = budget;
+    else problems.push(`${name} must be <per account>/<per IP>/<window>, e.g. 10/100/15m (window 1s to 24h; got "${raw}")`);
+  }
+  const trustedProxies = (text('TRUSTED_PROXIES') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  for (const entry of trustedProxies) {
+    const problem = proxyEntryProblem(entry);
+    if (problem) problems.push(`TRUSTED_PROXIES: ${problem}`);
+  }
   const region = text('AWS_REGION') ?? userPoolId?.split('_')[0] ?? 'us-east-1';
   const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -92,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const config: Config = {
     mode,
-    production: env.NODE_ENV === 'production',
+    production,
     port: integer('PORT', 4000, 0, 65535),
     host: text('HOST') ?? '127.0.0.1',
     logLevel,
@@ -113,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Bounded: a long window would let another replica accept a signed-out session for long.
     revocationCacheMs: integer('REVOCATION_CACHE_MS', DEFAULT_CACHE_WINDOWS.revocationMs, 0, 10_000),
     profileCacheMs: integer('PROFILE_CACHE_MS', DEFAULT_CACHE_WINDOWS.profileMs, 0, 300_000),
+    rateLimits,
+    trustedProxies,
   };
   if (problems.length) throw new ConfigError(problems);
   config.issuer = userPoolId ? (config.issuer ?? defaultIssuer(config.cognitoEndpoint, region, userPoolId)) : undefined;

@@ -1,5 +1,6 @@
 /** What every resolver receives: who is calling, and the datasources to act through. */
 import type { CognitoIdentity } from './auth/authenticate';
+import type { RateLimiter } from './auth/rateLimits';
 import type { Caller } from './auth/rules';
 import type { AccountDataSource } from './datasources/cognito/account.datasource';
 import type { AdminUsersDataSource } from './datasources/cognito/adminUsers.datasource';
@@ -31,6 +32,9 @@ export interface ApiContext {
   loaders: Loaders;
   logger: Logger;
   requestId: string;
+  /** The client's address: the socket's peer, or what a trusted proxy says (see auth/clientIp.ts). */
+  clientIp: string;
+  rateLimiter: RateLimiter;
 }
 
 /** The signed-in caller (also an OwnAccount); resolvers of @aws_cognito_user_pools fields can rely on it. */

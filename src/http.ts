@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { parse, OperationTypeNode, Kind } from 'graphql';
 import type { Authenticator } from './auth/authenticate';
+import type { TrustedProxies } from './auth/clientIp';
+import type { RateLimiter } from './auth/rateLimits';
 import type { ApiContext, DataSources } from './context';
 import { createLoaders } from './datasources/loaders';
 import type { Logger } from './logger';
@@ -20,6 +22,8 @@ export interface HttpOptions {
   maxBodyBytes: number;
   /** Lets unauthenticated introspection through, so the playground can load the schema. */
   openIntrospection: boolean;
+  trustedProxies: TrustedProxies;
+  rateLimiter: RateLimiter;
 }
 
 class RequestTooLarge extends Error {}
@@ -89,17 +93,19 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
   const isPlaygroundPage = req.method === 'GET' && !url.searchParams.has('query');
 
   let context: ApiContext;
+  const clientIp = options.trustedProxies.clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+  const perRequest = { sources: options.sources, loaders: createLoaders(options.sources), logger: options.logger, requestId, clientIp, rateLimiter: options.rateLimiter };
   const authorization = req.headers.authorization;
   const apiKey = req.headers['x-api-key'];
   if (isPlaygroundPage || (!authorization && apiKey === undefined && options.openIntrospection && isIntrospectionOnly(query))) {
-    context = { caller: { mode: 'NONE' }, identity: null, sources: options.sources, loaders: createLoaders(options.sources), logger: options.logger, requestId };
+    context = { caller: { mode: 'NONE' }, identity: null, ...perRequest };
   } else {
     const outcome = await options.authenticator.authenticate(
       { authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey },
-      req.socket.remoteAddress ?? '',
+      clientIp,
     );
     if (!outcome.ok) return send(res, 401, unauthorized(outcome.message), CORS);
-    context = { ...outcome.auth, sources: options.sources, loaders: createLoaders(options.sources), logger: options.logger, requestId };
+    context = { ...outcome.auth, ...perRequest };
   }
 
   const response = await options.apollo.executeHTTPGraphQLRequest({

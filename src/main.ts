@@ -36,6 +36,8 @@ async function embeddedSettings(config: Config, logger: Logger): Promise<{ setti
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
       cache: cacheWindows(config),
+      rateLimits: config.rateLimits,
+      trustedProxies: config.trustedProxies,
     },
     close: () => world.close(),
     banner: [

@@ -11,6 +11,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AddressInfo } from 'node:net';
 import { ApiKeys } from './auth/apiKeys';
+import { TrustedProxies } from './auth/clientIp';
+import type { RateLimitPolicy } from './auth/rateLimitPolicy';
+import { RateLimiter } from './auth/rateLimits';
 import { Authenticator } from './auth/authenticate';
 import { AccessTokenVerifier } from './auth/tokenVerifier';
 import type { ApiContext, DataSources } from './context';
@@ -22,6 +25,7 @@ import { CognitoGateway } from './datasources/cognito/gateway';
 import { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import { RecentProfiles } from './datasources/cognito/recentProfiles';
 import { SessionDataSource } from './datasources/cognito/session.datasource';
+import { RateLimitsStore } from './datasources/metadata/rateLimits.store';
 import { RevocationsStore } from './datasources/metadata/revocations.store';
 import { depthLimit } from './depthLimit';
 import { createErrorFormatter } from './formatError';
@@ -57,6 +61,9 @@ export interface ApiSettings {
   host: string;
   maxBodyBytes: number;
   cache: CacheWindows;
+  rateLimits: RateLimitPolicy;
+  /** Proxies whose X-Forwarded-For names the client (addresses or CIDR ranges). */
+  trustedProxies: string[];
 }
 
 /**
@@ -144,6 +151,8 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     logger,
     maxBodyBytes: settings.maxBodyBytes,
     openIntrospection: !settings.production,
+    trustedProxies: new TrustedProxies(settings.trustedProxies),
+    rateLimiter: new RateLimiter(new RateLimitsStore(doc, settings.metadataTable), settings.rateLimits),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -27,5 +27,7 @@ export function awsSettings(config: Config): ApiSettings {
     host: config.host,
     maxBodyBytes: config.maxBodyBytes,
     cache: cacheWindows(config),
+    rateLimits: config.rateLimits,
+    trustedProxies: config.trustedProxies,
   };
 }

@@ -7,6 +7,7 @@ import '../../src/quietSdk';
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { DEFAULT_RATE_LIMITS } from '../../src/auth/rateLimitPolicy';
 import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { CacheWindows, startApi } from '../../src/server';
@@ -42,6 +43,8 @@ async function api(worldJson: string, cacheJson: string | undefined): Promise<st
       host: '127.0.0.1',
       maxBodyBytes: 64 * 1024,
       cache: cacheJson ? (JSON.parse(cacheJson) as CacheWindows) : DEFAULT_CACHE_WINDOWS,
+      rateLimits: DEFAULT_RATE_LIMITS,
+      trustedProxies: [],
     },
     createLogger('silent'),
   );

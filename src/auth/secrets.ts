@@ -8,15 +8,10 @@
 import type { GraphQLField } from 'graphql';
 import { Extensions } from 'type-graphql';
 import type { ApiContext } from '../context';
-
-/**
- * Which budget an operation draws from. `password`, `code` and `token` count failed attempts (a
- * success gives its attempt back); `send` counts every message sent.
- */
-export type SecretKind = 'password' | 'code' | 'token' | 'send';
-export const SECRET_KINDS: readonly SecretKind[] = ['password', 'code', 'token', 'send'];
+import type { SecretKind } from './rateLimitPolicy';
 
 export interface SecretUse {
+  /** Which budget it draws from (rateLimitPolicy.ts). */
   kind: SecretKind;
   /**
    * Whom the attempt is about, for the per-account limit: the name typed, or the signed-in

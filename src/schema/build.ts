@@ -4,6 +4,7 @@ import { GraphQLSchema, specifiedDirectives } from 'graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchemaSync } from 'type-graphql';
 import { enforceAuthRules } from '../auth/enforce';
+import { applyRateLimits } from '../auth/rateLimits';
 import { AccountResolver } from '../resolvers/account.resolver';
 import { AdminGroupsResolver } from '../resolvers/adminGroups.resolver';
 import { AdminUsersResolver } from '../resolvers/adminUsers.resolver';
@@ -23,8 +24,9 @@ export function buildDeclaredSchema(): GraphQLSchema {
   });
 }
 
+/** Auth rules outermost, so a caller who may not run a field never draws from its rate limit. */
 export function buildApiSchema(): GraphQLSchema {
-  return enforceAuthRules(buildDeclaredSchema());
+  return enforceAuthRules(applyRateLimits(buildDeclaredSchema()));
 }
 
 /** The SDL committed as schema.graphql: the API's contract and its auth policy. */

@@ -12,6 +12,7 @@ import { EmbeddedWorld, startEmbeddedWorld, worldApiSettings } from '../../src/l
 import { createLogger } from '../../src/logger';
 import { ApiSettings, CacheWindows, RunningApi, startApi } from '../../src/server';
 import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
+import type { Budget, RateLimitPolicy } from '../../src/auth/rateLimitPolicy';
 
 export const ADMIN_EMAIL = 'admin@example.com';
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
@@ -65,7 +66,16 @@ export interface TestApiOptions {
   poolFile?: string;
   /** Receives the API's log lines at LOG_LEVEL=debug; the API logs nothing unless given. */
   log?: (line: string) => void;
+  /**
+   * The API's rate limits. Unless a test is about them, limits far above what any suite sends
+   * from its one loopback address, so suites stay independent of the shipped numbers.
+   */
+  rateLimits?: RateLimitPolicy;
+  trustedProxies?: string[];
 }
+
+const ROOMY: Budget = { perAccount: 10_000, perIp: 100_000, windowMs: 60_000 };
+export const ROOMY_RATE_LIMITS: RateLimitPolicy = { password: ROOMY, code: ROOMY, token: ROOMY, send: ROOMY };
 
 function clientFor(url: string): ApiClient {
   async function raw(body: unknown, credentials: Credentials): Promise<GraphQLResponse<unknown>> {
@@ -105,6 +115,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         host: '127.0.0.1',
         maxBodyBytes: 64 * 1024,
         cache,
+        rateLimits: options.rateLimits ?? ROOMY_RATE_LIMITS,
+        trustedProxies: options.trustedProxies ?? [],
         ...extra,
       },
       options.log ? createLogger('debug', options.log) : createLogger('silent'),
