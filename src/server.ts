@@ -23,6 +23,7 @@ import { GroupsDataSource } from './datasources/cognito/groups.datasource';
 import { LocksStore } from './datasources/metadata/locks.store';
 import { CognitoGateway } from './datasources/cognito/gateway';
 import { ProfileDataSource } from './datasources/cognito/profile.datasource';
+import { CognitoRetryStrategy } from './datasources/cognito/retries';
 import { RecentProfiles } from './datasources/cognito/recentProfiles';
 import { SessionDataSource } from './datasources/cognito/session.datasource';
 import { RateLimitsStore } from './datasources/metadata/rateLimits.store';
@@ -100,6 +101,7 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     region: settings.region,
     endpoint: settings.cognitoEndpoint,
     credentials: settings.credentials,
+    retryStrategy: new CognitoRetryStrategy(),
   });
   const dynamo = new DynamoDBClient({ region: settings.region, endpoint: settings.dynamoEndpoint, credentials: settings.credentials });
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });

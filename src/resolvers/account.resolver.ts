@@ -15,6 +15,7 @@ import {
   UsernameInput,
 } from '../schema/types/account.types';
 import { ApiError } from '../errors';
+import { endEverySessionOf } from './endSessions';
 import * as check from './input';
 
 @Resolver()
@@ -68,12 +69,14 @@ export class AccountResolver {
 
   @SecretOperation({ kind: 'code', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
-  @Mutation(() => ResetPasswordResult, { nullable: true, description: 'Sets a new password with the reset code.' })
-  async confirmResetPassword(@Arg('input') input: ConfirmResetPasswordInput, @Ctx() { sources }: ApiContext): Promise<ResetPasswordResult> {
+  @Mutation(() => ResetPasswordResult, { nullable: true, description: "Sets a new password with the reset code; every one of the user's sessions ends." })
+  async confirmResetPassword(@Arg('input') input: ConfirmResetPasswordInput, @Ctx() context: ApiContext): Promise<ResetPasswordResult> {
     check.username(input.username);
     check.code(input.code);
     check.password(input.newPassword, 'newPassword');
-    await sources.account.confirmForgotPassword(input.username, input.code, input.newPassword);
+    await context.sources.account.confirmForgotPassword(input.username, input.code, input.newPassword);
+    // Whoever held the account before the reset holds none of its sessions after it.
+    await endEverySessionOf(context, input.username);
     return { isPasswordReset: true, nextStep: { resetPasswordStep: ResetPasswordStep.DONE } };
   }
 }

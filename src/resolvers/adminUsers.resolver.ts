@@ -7,6 +7,7 @@ import { AdminCreateUserInput, AdminSetUserPasswordInput, AdminUserAttributesInp
 import { User } from '../schema/types/profile.types';
 import { ADMINS_ONLY } from '../schema/directives';
 import { guardAdmins } from './adminSafety';
+import { endEverySession, endEverySessionOf } from './endSessions';
 import * as check from './input';
 import { cognitoFilter } from './userFilter';
 
@@ -90,9 +91,7 @@ export class AdminUsersResolver {
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true, description: "Signs the user out of every session; their tokens stop working now." })
   async adminSignOutUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
-    const user = await context.loaders.user.load(check.username(username));
-    await context.sources.revocations.signedOutEverywhere(user.sub);
-    await context.sources.adminUsers.signOut(user.username);
+    await endEverySessionOf(context, check.username(username));
     return true;
   }
 
@@ -105,11 +104,12 @@ export class AdminUsersResolver {
   }
 
   @Directive(ADMINS_ONLY)
-  @Mutation(() => Boolean, { nullable: true, description: 'Sets a password: permanent, or temporary (changed at next sign-in).' })
+  @Mutation(() => Boolean, { nullable: true, description: "Sets a password: permanent, or temporary (changed at next sign-in). The user's sessions end." })
   async adminSetUserPassword(@Arg('input') input: AdminSetUserPasswordInput, @Ctx() context: ApiContext): Promise<boolean> {
     check.password(input.password);
     const user = await context.loaders.user.load(check.username(input.username));
     await context.sources.adminUsers.setPassword(user.username, input.password, input.permanent);
+    await endEverySession(context, user);
     return true;
   }
 }

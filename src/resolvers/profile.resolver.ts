@@ -6,8 +6,9 @@ import { toCognitoAttributes } from '../datasources/cognito/attributes';
 import { badInput } from '../errors';
 import { UserAttributesInput } from '../schema/types/account.types';
 import { CodeDeliveryDetails } from '../schema/types/common.types';
-import { ChangePasswordInput, ConfirmAttributeInput, UpdateAttributesResult, User, VerifiableAttribute } from '../schema/types/profile.types';
+import { ChangePasswordInput, ChangePasswordResult, ConfirmAttributeInput, UpdateAttributesResult, User, VerifiableAttribute } from '../schema/types/profile.types';
 import { guardAdmins } from './adminSafety';
+import { endEverySession, nextSecond } from './endSessions';
 import * as check from './input';
 
 @Resolver()
@@ -50,12 +51,22 @@ export class ProfileResolver {
 
   @SecretOperation({ kind: 'password', subject: subjects.caller })
   @Directive('@aws_cognito_user_pools')
-  @Mutation(() => Boolean, { nullable: true, description: "Changes the signed-in user's password." })
-  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: ApiContext): Promise<boolean> {
+  @Mutation(() => ChangePasswordResult, {
+    nullable: true,
+    description: "Changes the signed-in user's password and ends their other sessions (unless keepOtherSessions); this session continues with the new tokens returned.",
+  })
+  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: ApiContext): Promise<ChangePasswordResult> {
     check.password(input.oldPassword, 'oldPassword');
     check.password(input.newPassword, 'newPassword');
-    await context.sources.profile.changePassword(signedIn(context), input.oldPassword, input.newPassword);
-    return true;
+    const account = signedIn(context);
+    await context.sources.profile.changePassword(account, input.oldPassword, input.newPassword);
+    if (input.keepOtherSessions) return { otherSessionsEnded: false };
+    // Cognito cannot end all sessions but one, so all end and this one starts again, with the
+    // password just set, in a later second than the sign-out (see nextSecond).
+    await endEverySession(context, account.identity);
+    await nextSecond();
+    const signIn = await context.sources.session.signIn(account.username, input.newPassword);
+    return { otherSessionsEnded: true, tokens: signIn.tokens };
   }
 
   @Directive('@aws_cognito_user_pools')

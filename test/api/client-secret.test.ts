@@ -197,7 +197,7 @@ describe('passwords', () => {
     const user = await signedUpUser(t, uniqueEmail('secret-change'));
     const response = await t.gql(ChangePasswordDocument, { input: { oldPassword: PASSWORD, newPassword: NEW_PASSWORD } }, { token: user.accessToken });
     expect(response.errors).toBeUndefined();
-    expect(response.data?.changePassword).toBe(true);
+    expect(response.data?.changePassword).toMatchObject({ otherSessionsEnded: true, tokens: { accessToken: expect.any(String) } });
     await expectPassword(user.email, NEW_PASSWORD, PASSWORD);
   });
 });

@@ -126,7 +126,7 @@ describe('changePassword', () => {
     const user = await signedUpUser(t, uniqueEmail('change'));
     const response = await changePassword(user.accessToken, PASSWORD, NEW_PASSWORD);
     expect(response.errors).toBeUndefined();
-    expect(response.data?.changePassword).toBe(true);
+    expect(response.data?.changePassword).toMatchObject({ otherSessionsEnded: true, tokens: { accessToken: expect.any(String) } });
     await expectPassword(user.email, NEW_PASSWORD, PASSWORD);
   });
 

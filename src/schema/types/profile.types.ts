@@ -1,6 +1,7 @@
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { AWSDateTime, AWSEmail, AWSJSON, AWSPhone } from '../scalars';
 import { CodeDeliveryDetails } from './common.types';
+import { AuthTokens } from './session.types';
 
 export enum UserStatus {
   UNCONFIRMED = 'UNCONFIRMED',
@@ -62,6 +63,23 @@ export class UpdateAttributesResult {
 export class ChangePasswordInput {
   @Field() oldPassword!: string;
   @Field() newPassword!: string;
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: "Keep the user's other sessions. By default they end, and this session continues with the tokens returned.",
+  })
+  keepOtherSessions?: boolean;
+}
+
+@Directive('@aws_cognito_user_pools')
+@ObjectType()
+export class ChangePasswordResult {
+  @Field({ description: 'Whether every other session of the user was ended.' }) otherSessionsEnded!: boolean;
+  @Field(() => AuthTokens, {
+    nullable: true,
+    description: "This session's new tokens, when the other sessions were ended: the old ones stop working. Null when keepOtherSessions was set.",
+  })
+  tokens?: AuthTokens;
 }
 
 @InputType()

@@ -40,6 +40,7 @@ export class SignOutInput {
 }
 
 @Directive('@aws_api_key')
+@Directive('@aws_cognito_user_pools')
 @ObjectType({ description: 'Tokens for a signed-in session.' })
 export class AuthTokens {
   @Field() accessToken!: string;
