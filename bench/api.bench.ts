@@ -11,17 +11,22 @@
  * 60% of the bare server's throughput. Two more rows show the ranges around it: the same load
  * spread over BENCH_USERS users' tokens, and one token with both windows at 0 (every request
  * reads DynamoDB and Cognito).
+ *
+ * Hostile documents (bombs.ts): a 40-fragment bomb is refused, and a /health request sent with
+ * it answered, each within 50 ms (medians; maxima shown).
  */
 import '../src/quietSdk';
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BOMB_TARGET_MS, measureBombs } from './api/bombs';
 import { median } from './measure';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ROUNDS = 2;
+const BOMB_RUNS = 20;
 const TARGET = 0.6;
 const ME = '{ me { username email emailVerified status createdAt } }';
 
@@ -70,6 +75,7 @@ async function load(scenario: Scenario): Promise<Sample> {
 async function main(): Promise<void> {
   const world = await startChild('world.child.js', []);
   const { accessTokens, ...endpoints } = world.output;
+  const apiKey = (endpoints.apiKeys as string[])[0];
   const tokens = accessTokens as string[];
   const worldJson = JSON.stringify(endpoints);
   const bareServer = await startChild('servers.child.js', ['bare']);
@@ -100,7 +106,15 @@ async function main(): Promise<void> {
     const errors = [...samples.values()].flat().reduce((n, s) => n + s.errors, 0);
     console.log(`  target: me with one token ≥ ${TARGET} of bare: ${ratio.toFixed(2)} ${ratio >= TARGET ? 'PASS' : 'FAIL'}`);
     if (errors > 0) console.log(`  WARNING: ${errors} failed or non-2xx responses`);
-    process.exitCode = ratio >= TARGET && errors === 0 ? 0 : 1;
+    const bombs = await measureBombs(apiServer.output.url as string, apiKey, BOMB_RUNS);
+    console.log(`  hostile documents, ${BOMB_RUNS} runs each: time to refuse, and a /health sent alongside; median (max) ms`);
+    for (const bomb of bombs) {
+      const figure = (x: { median: number; max: number }) => `${x.median.toFixed(1).padStart(5)} (${x.max.toFixed(1)})`;
+      console.log(`  ${bomb.name.padEnd(36)} refused ${figure(bomb.refuse)}  /health ${figure(bomb.health)}${bomb.refused ? '' : '  NOT REFUSED'}`);
+    }
+    const bombsOk = bombs.every((b) => b.refused && b.refuse.median < BOMB_TARGET_MS && b.health.median < BOMB_TARGET_MS);
+    console.log(`  target: bombs refused and /health answered < ${BOMB_TARGET_MS} ms: ${bombsOk ? 'PASS' : 'FAIL'}`);
+    process.exitCode = ratio >= TARGET && errors === 0 && bombsOk ? 0 : 1;
   } finally {
     for (const child of children) child.kill();
   }

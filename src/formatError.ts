@@ -2,17 +2,40 @@
  * Shapes every GraphQL error the way clients see it: a stable `extensions.code`, an
  * AppSync-style `errorType` (also at the top level, where AppSync puts it), and a message
  * safe for end users. Unexpected errors are logged and replaced by a generic one, so no
- * internals or stack traces ever leave the service.
+ * internals or stack traces ever leave the service. In production, validation messages that
+ * would describe the schema (type and field names, suggestions) are replaced too, since
+ * introspection is off there.
  */
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApiError, ErrorCodes } from './errors';
 import type { Logger } from './logger';
 
-/** Apollo's own request-level codes (parse, validation, bad variables) keep their code. */
-const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+/** Apollo's own request-level codes (parse, validation, bad variables, APQ): the code clients see, and its errorType. */
+const APOLLO_CODES: Record<string, { code: string; errorType: string }> = {
+  GRAPHQL_PARSE_FAILED: { code: 'GRAPHQL_PARSE_FAILED', errorType: 'MalformedHttpRequestException' },
+  GRAPHQL_VALIDATION_FAILED: { code: 'GRAPHQL_VALIDATION_FAILED', errorType: 'ValidationError' },
+  BAD_USER_INPUT: { code: 'BAD_USER_INPUT', errorType: 'ValidationError' },
+  BAD_REQUEST: { code: 'BAD_USER_INPUT', errorType: 'ValidationError' },
+  OPERATION_RESOLUTION_FAILURE: { code: 'OPERATION_RESOLUTION_FAILURE', errorType: 'ValidationError' },
+  PERSISTED_QUERY_NOT_SUPPORTED: { code: 'PERSISTED_QUERY_NOT_SUPPORTED', errorType: ErrorCodes.PERSISTED_QUERY_NOT_SUPPORTED },
+};
+
+/** Apollo's messages that are codes rather than sentences. */
+const MESSAGES: Record<string, string> = {
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not supported: send the query text.',
+};
+
+/** What production says instead of a validation message that would name types or fields. */
+const SCHEMA_HIDDEN = 'The query is not valid for this API.';
+const INTROSPECTION_OFF = 'Introspection is disabled on this API.';
 
 export type AppSyncFormattedError = GraphQLFormattedError & { errorType: string };
+
+export interface FormatterOptions {
+  /** Hide schema details from validation messages. */
+  production: boolean;
+}
 
 /**
  * graphql-js names a bad variable with its whole value ("got invalid value { username: …,
@@ -31,20 +54,42 @@ function withoutVariableValue(message: string, error: unknown): string {
   return `${head[1]} got an invalid value${at ? ` at "${at[1]}"` : ''}; ${why}`;
 }
 
-export function createErrorFormatter(logger: Logger) {
+/**
+ * The ApiError behind an error, if any: a resolver's (wrapped with the field's path) or a
+ * validation rule's (Apollo wraps those as GRAPHQL_VALIDATION_FAILED, keeping the original).
+ */
+function apiErrorOf(error: unknown): ApiError | undefined {
+  const original = unwrapResolverError(error);
+  if (original instanceof ApiError) return original;
+  return original instanceof GraphQLError && original.originalError instanceof ApiError ? original.originalError : undefined;
+}
+
+/** The client's message for one of Apollo's request-level errors. */
+function requestMessage(apolloCode: string, formatted: GraphQLFormattedError, error: unknown, options: FormatterOptions): string {
+  if (MESSAGES[apolloCode]) return MESSAGES[apolloCode];
+  if (options.production && apolloCode === 'GRAPHQL_VALIDATION_FAILED') {
+    return formatted.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED' ? INTROSPECTION_OFF : SCHEMA_HIDDEN;
+  }
+  const message = withoutVariableValue(formatted.message, error);
+  // Variable values are checked after validation, where graphql-js still suggests names.
+  return options.production ? message.replace(/ ?Did you mean [^?]*\?/g, '') : message;
+}
+
+export function createErrorFormatter(logger: Logger, options: FormatterOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): AppSyncFormattedError => {
-    const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-    if (original instanceof ApiError) {
-      const errorType = ErrorCodes[original.code];
-      return { ...base, message: original.message, errorType, extensions: { ...original.extensions, code: original.code, errorType } };
+    const apiError = apiErrorOf(error);
+    if (apiError) {
+      const errorType = ErrorCodes[apiError.code];
+      return { ...base, message: apiError.message, errorType, extensions: { ...apiError.extensions, code: apiError.code, errorType } };
     }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && APOLLO_CODES.has(code)) {
-      const errorType = code === 'GRAPHQL_PARSE_FAILED' ? 'MalformedHttpRequestException' : 'ValidationError';
-      const message = withoutVariableValue(formatted.message, original);
-      return { ...base, message, errorType, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, errorType } };
+    const apolloCode = formatted.extensions?.code;
+    const known = typeof apolloCode === 'string' ? APOLLO_CODES[apolloCode] : undefined;
+    if (typeof apolloCode === 'string' && known) {
+      const message = requestMessage(apolloCode, formatted, unwrapResolverError(error), options);
+      return { ...base, message, errorType: known.errorType, extensions: { code: known.code, errorType: known.errorType } };
     }
+    const original = unwrapResolverError(error);
     logger.error('unexpected error in a resolver', {
       path: formatted.path,
       error: original instanceof Error ? `${original.name}: ${original.message}` : String(original),

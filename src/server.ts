@@ -28,9 +28,9 @@ import { RecentProfiles } from './datasources/cognito/recentProfiles';
 import { SessionDataSource } from './datasources/cognito/session.datasource';
 import { RateLimitsStore } from './datasources/metadata/rateLimits.store';
 import { RevocationsStore } from './datasources/metadata/revocations.store';
-import { depthLimit } from './depthLimit';
 import { createErrorFormatter } from './formatError';
 import { createHttpServer } from './http';
+import { documentLimits } from './limits/documentLimits';
 import type { Logger } from './logger';
 import { buildApiSchema } from './schema/build';
 
@@ -130,8 +130,22 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     schema: buildApiSchema(),
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
-    validationRules: [depthLimit()],
+    formatError: createErrorFormatter(logger, { production: settings.production }),
+    // Refuses hostile documents (see src/limits) in graphql's own validation pass, before its
+    // rules walk them. Apollo's maxRecursiveSelections must stay off: it would move this rule to
+    // a later pass, after graphql's.
+    validationRules: [documentLimits()],
+    // Suggestions ("Did you mean …") describe the schema, which production does not publish
+    // (introspection is off); skipping them also spares computing them. Apollo's
+    // hideSchemaDetailsFromClientErrors only strips the same text afterwards; the formatter
+    // hides the rest (type and field names).
+    validationOptions: { hideSuggestions: settings.production },
+    // Automatic persisted queries would let a client register documents in each replica's
+    // memory; clients send the query text. Requests that try get PERSISTED_QUERY_NOT_SUPPORTED.
+    persistedQueries: false,
+    // One request, one operation: a batch would multiply password guesses past the
+    // one-secret-per-request limit.
+    allowBatchedHttpRequests: false,
     plugins: [
       // Answers here are per caller and never cacheable (the HTTP front says no-store), so
       // Apollo's per-field cache hints would be work for nothing on every request.

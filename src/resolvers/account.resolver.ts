@@ -1,5 +1,6 @@
 /** Sign-up, confirmation and password recovery: public operations behind the app's API key. */
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { BackendCost } from '../limits/cost';
 import { SecretOperation, subjects } from '../auth/secrets';
 import type { ApiContext } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
@@ -20,6 +21,7 @@ import * as check from './input';
 
 @Resolver()
 export class AccountResolver {
+  @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'send', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignUpResult, { nullable: true, description: 'Registers a user; a confirmation code is sent to them.' })
@@ -35,6 +37,7 @@ export class AccountResolver {
     };
   }
 
+  @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'code', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignUpResult, { nullable: true, description: 'Confirms a sign-up with the code that was sent.' })
@@ -45,6 +48,7 @@ export class AccountResolver {
     return { isSignUpComplete: true, nextStep: { signUpStep: SignUpStep.DONE } };
   }
 
+  @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'send', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => ResendSignUpCodeResult, { nullable: true, description: 'Sends a new sign-up code; the old one stops working.' })
@@ -55,6 +59,7 @@ export class AccountResolver {
     return { codeDeliveryDetails: details };
   }
 
+  @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'send', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => ResetPasswordResult, { nullable: true, description: 'Starts a password reset: a code is sent to the verified email or phone.' })
@@ -67,6 +72,7 @@ export class AccountResolver {
     };
   }
 
+  @BackendCost({ calls: 4 }) // the reset, then every session ended (the user, the revocation record, Cognito)
   @SecretOperation({ kind: 'code', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => ResetPasswordResult, { nullable: true, description: "Sets a new password with the reset code; every one of the user's sessions ends." })

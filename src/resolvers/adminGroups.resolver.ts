@@ -1,5 +1,6 @@
 /** Group management for members of Admins. */
 import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BackendCost } from '../limits/cost';
 import type { ApiContext } from '../context';
 import { badInput } from '../errors';
 import { Group, GroupConnection, GroupInput, UserConnection } from '../schema/types/admin.types';
@@ -27,6 +28,7 @@ function groupSettings(input: GroupInput) {
 
 @Resolver(() => Group)
 export class AdminGroupsResolver {
+  @BackendCost({ calls: 1, items: check.PAGE })
   @Directive(ADMINS_ONLY)
   @Query(() => GroupConnection, { nullable: true, description: 'All groups, a page at a time.' })
   async groups(
@@ -37,35 +39,40 @@ export class AdminGroupsResolver {
     return sources.groups.list(check.pageSize(limit), check.pageToken(nextToken));
   }
 
+  @BackendCost({ calls: 1 })
   @Directive(ADMINS_ONLY)
   @Query(() => Group, { nullable: true })
-  async group(@Arg('name') name: string, @Ctx() { sources }: ApiContext): Promise<Group> {
-    return sources.groups.get(groupName(name));
+  async group(@Arg('name') name: string, @Ctx() { loaders }: ApiContext): Promise<Group> {
+    return loaders.group.load(groupName(name));
   }
 
+  @BackendCost({ calls: 1, items: check.PAGE })
   @Directive(ADMINS_ONLY)
   @FieldResolver(() => UserConnection, { nullable: true, description: "The group's members, a page at a time (admins only)." })
   async members(
     @Root() group: Group,
-    @Ctx() { sources }: ApiContext,
+    @Ctx() { loaders }: ApiContext,
     @Arg('limit', () => Int, { nullable: true }) limit?: number,
     @Arg('nextToken', () => String, { nullable: true }) nextToken?: string,
   ): Promise<UserConnection> {
-    return sources.groups.members(group.name, check.pageSize(limit), check.pageToken(nextToken));
+    return loaders.members.load({ group: group.name, limit: check.pageSize(limit), nextToken: check.pageToken(nextToken) });
   }
 
+  @BackendCost({ calls: 1 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => Group, { nullable: true })
   async createGroup(@Arg('input') input: GroupInput, @Ctx() { sources }: ApiContext): Promise<Group> {
     return sources.groups.create(groupSettings(input));
   }
 
+  @BackendCost({ calls: 1 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => Group, { nullable: true })
   async updateGroup(@Arg('input') input: GroupInput, @Ctx() { sources }: ApiContext): Promise<Group> {
     return sources.groups.update(groupSettings(input));
   }
 
+  @BackendCost({ calls: 3 }) // the lease (taken and given back), DeleteGroup
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true, description: 'Deletes a group (its members stay). Admins cannot be deleted.' })
   async deleteGroup(@Arg('name') name: string, @Ctx() context: ApiContext): Promise<boolean> {
@@ -73,6 +80,7 @@ export class AdminGroupsResolver {
     return true;
   }
 
+  @BackendCost({ calls: 1 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true, description: 'Membership shows in the user’s next tokens.' })
   async adminAddUserToGroup(@Arg('username') username: string, @Arg('groupName') group: string, @Ctx() context: ApiContext): Promise<boolean> {
@@ -80,6 +88,7 @@ export class AdminGroupsResolver {
     return true;
   }
 
+  @BackendCost({ calls: 6 }) // the user, the safety rail (lease, groups, Admins), the change
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true })
   async adminRemoveUserFromGroup(@Arg('username') username: string, @Arg('groupName') group: string, @Ctx() context: ApiContext): Promise<boolean> {

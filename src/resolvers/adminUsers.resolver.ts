@@ -1,5 +1,6 @@
 /** User management for members of Admins. */
 import { Arg, Ctx, Directive, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { BackendCost } from '../limits/cost';
 import type { ApiContext } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
 import { badInput } from '../errors';
@@ -13,6 +14,7 @@ import { cognitoFilter } from './userFilter';
 
 @Resolver()
 export class AdminUsersResolver {
+  @BackendCost({ calls: 1, items: check.PAGE })
   @Directive(ADMINS_ONLY)
   @Query(() => UserConnection, { nullable: true, description: 'Users, optionally filtered on one attribute, a page at a time.' })
   async users(
@@ -24,12 +26,14 @@ export class AdminUsersResolver {
     return sources.adminUsers.list(check.pageSize(limit), cognitoFilter(filter), check.pageToken(nextToken));
   }
 
+  @BackendCost({ calls: 1 })
   @Directive(ADMINS_ONLY)
   @Query(() => User, { nullable: true, description: 'One user, by username, email or sub.' })
   async user(@Arg('username') username: string, @Ctx() { loaders }: ApiContext): Promise<User> {
     return loaders.user.load(check.username(username));
   }
 
+  @BackendCost({ calls: 1 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => User, { nullable: true, description: 'Invites a user: a temporary password is emailed; they set their own at first sign-in.' })
   async adminCreateUser(@Arg('input') input: AdminCreateUserInput, @Ctx() { sources }: ApiContext): Promise<User> {
@@ -44,6 +48,7 @@ export class AdminUsersResolver {
     });
   }
 
+  @BackendCost({ calls: 8 }) // the user, the safety rail (lease, groups, Admins), the sign-out record, the change, the re-read
   @Directive(ADMINS_ONLY)
   @Mutation(() => User, { nullable: true, description: 'Disables a user: they cannot sign in and their sessions end.' })
   async adminDisableUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<User> {
@@ -55,6 +60,7 @@ export class AdminUsersResolver {
     return context.sources.profile.getUser(user.username);
   }
 
+  @BackendCost({ calls: 3 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => User, { nullable: true })
   async adminEnableUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<User> {
@@ -63,6 +69,7 @@ export class AdminUsersResolver {
     return context.sources.profile.getUser(user.username);
   }
 
+  @BackendCost({ calls: 7 }) // the user, the safety rail (lease, groups, Admins), the sign-out record, the change
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true, description: 'Deletes a user and ends their sessions. This cannot be undone.' })
   async adminDeleteUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
@@ -74,6 +81,7 @@ export class AdminUsersResolver {
     return true;
   }
 
+  @BackendCost({ calls: 3 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => User, { nullable: true, description: 'Sets attributes, including the verification flags.' })
   async adminUpdateUserAttributes(
@@ -88,6 +96,7 @@ export class AdminUsersResolver {
     return context.sources.profile.getUser(user.username);
   }
 
+  @BackendCost({ calls: 3 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true, description: "Signs the user out of every session; their tokens stop working now." })
   async adminSignOutUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
@@ -95,6 +104,7 @@ export class AdminUsersResolver {
     return true;
   }
 
+  @BackendCost({ calls: 2 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true, description: 'Requires a new password: next sign-in answers RESET_PASSWORD, and a code is sent.' })
   async adminResetUserPassword(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
@@ -103,6 +113,7 @@ export class AdminUsersResolver {
     return true;
   }
 
+  @BackendCost({ calls: 4 }) // the user, the change, every session ended (the revocation record, Cognito)
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true, description: "Sets a password: permanent, or temporary (changed at next sign-in). The user's sessions end." })
   async adminSetUserPassword(@Arg('input') input: AdminSetUserPasswordInput, @Ctx() context: ApiContext): Promise<boolean> {

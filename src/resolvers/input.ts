@@ -39,9 +39,12 @@ export function token(value: string, field: string): string {
 }
 
 export const MAX_PAGE = 60;
+export const DEFAULT_PAGE = 20;
+/** A `limit` argument's page, as the cost limit (src/limits) sizes it. */
+export const PAGE = { argument: 'limit', default: DEFAULT_PAGE, max: MAX_PAGE };
 
 /** A page size: Cognito lists at most 60 at a time. */
-export function pageSize(limit: number | undefined | null, fallback = 20): number {
+export function pageSize(limit: number | undefined | null, fallback = DEFAULT_PAGE): number {
   const size = limit ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`limit must be 1 to ${MAX_PAGE}`, 'limit');
   return size;

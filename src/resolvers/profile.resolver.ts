@@ -1,5 +1,6 @@
 /** The signed-in user's own account: profile, attributes, verification, password, deletion. */
 import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { BackendCost } from '../limits/cost';
 import { SecretOperation, subjects } from '../auth/secrets';
 import { ApiContext, signedIn } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
@@ -13,12 +14,14 @@ import * as check from './input';
 
 @Resolver()
 export class ProfileResolver {
+  @BackendCost({ calls: 1 })
   @Directive('@aws_cognito_user_pools')
   @Query(() => User, { nullable: true, description: 'The signed-in user.' })
   async me(@Ctx() context: ApiContext): Promise<User> {
     return context.sources.profile.signedInUser(signedIn(context).identity);
   }
 
+  @BackendCost({ calls: 2 })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => UpdateAttributesResult, { nullable: true, description: 'Changes profile attributes; a changed email or phone must be verified again.' })
   async updateMyAttributes(@Arg('input') input: UserAttributesInput, @Ctx() context: ApiContext): Promise<UpdateAttributesResult> {
@@ -29,6 +32,7 @@ export class ProfileResolver {
     return { user: await context.sources.profile.getUser(account.username), codeDeliveryDetails };
   }
 
+  @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'send', subject: subjects.caller })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => CodeDeliveryDetails, { nullable: true, description: 'Sends a code to verify the email or phone number.' })
@@ -39,6 +43,7 @@ export class ProfileResolver {
     return context.sources.profile.sendVerificationCode(signedIn(context).accessToken, attribute);
   }
 
+  @BackendCost({ calls: 2 })
   @SecretOperation({ kind: 'code', subject: subjects.caller })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => User, { nullable: true, description: 'Verifies the email or phone number with the code that was sent.' })
@@ -55,6 +60,7 @@ export class ProfileResolver {
     nullable: true,
     description: "Changes the signed-in user's password and ends their other sessions (unless keepOtherSessions); this session continues with the new tokens returned.",
   })
+  @BackendCost({ calls: 4 }) // the change, every session ended (the revocation record, Cognito), a new sign-in
   async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: ApiContext): Promise<ChangePasswordResult> {
     check.password(input.oldPassword, 'oldPassword');
     check.password(input.newPassword, 'newPassword');
@@ -69,6 +75,7 @@ export class ProfileResolver {
     return { otherSessionsEnded: true, tokens: signIn.tokens };
   }
 
+  @BackendCost({ calls: 7 }) // the safety rail (lease, user, groups, Admins), the revocation record, DeleteUser
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => Boolean, { nullable: true, description: "Deletes the signed-in user's account. This cannot be undone." })
   async deleteMyAccount(@Ctx() context: ApiContext): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** Signing in (as steps), refreshing, and signing out. */
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { BackendCost } from '../limits/cost';
 import { SecretOperation, subjects } from '../auth/secrets';
 import { ApiContext, signedIn } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
@@ -12,6 +13,7 @@ const MAX_ACCESS_TOKEN_MS = 24 * 3600_000;
 
 @Resolver()
 export class SessionResolver {
+  @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'password', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignInResult, { nullable: true, description: 'Signs in with username and password; the result names the next step.' })
@@ -21,6 +23,7 @@ export class SessionResolver {
     return sources.session.signIn(input.username, input.password);
   }
 
+  @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'password', subject: subjects.inputField('session') })
   @Directive('@aws_api_key')
   @Mutation(() => SignInResult, { nullable: true, description: 'Answers the challenge named by the previous sign-in step.' })
@@ -31,6 +34,7 @@ export class SessionResolver {
     return sources.session.confirmSignIn(input.session, input.challengeResponse, attributes);
   }
 
+  @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'token', subject: subjects.inputField('refreshToken') })
   @Directive('@aws_api_key')
   @Mutation(() => SignInResult, { nullable: true, description: 'New ID and access tokens from a refresh token.' })
@@ -40,6 +44,7 @@ export class SessionResolver {
     return sources.session.refresh(input.refreshToken, input.username ?? undefined);
   }
 
+  @BackendCost({ calls: 3 }) // the token's check, the session's revocation record, RevokeToken
   @SecretOperation({ kind: 'token', subject: subjects.caller })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => Boolean, { nullable: true, description: 'Signs this session out: revokes its refresh token and its access tokens.' })
@@ -58,6 +63,7 @@ export class SessionResolver {
     return true;
   }
 
+  @BackendCost({ calls: 2 })
   @Directive('@aws_cognito_user_pools')
   @Mutation(() => Boolean, { nullable: true, description: "Signs out all of the user's sessions on every device." })
   async globalSignOut(@Ctx() context: ApiContext): Promise<boolean> {
