@@ -7,6 +7,7 @@ import type { AdminUsersDataSource } from './datasources/cognito/adminUsers.data
 import type { GroupsDataSource } from './datasources/cognito/groups.datasource';
 import type { Loaders } from './datasources/loaders';
 import type { LocksStore } from './datasources/metadata/locks.store';
+import type { PoolDataSource } from './datasources/cognito/pool.datasource';
 import type { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import type { SessionDataSource } from './datasources/cognito/session.datasource';
 import type { RevocationsStore } from './datasources/metadata/revocations.store';
@@ -18,6 +19,7 @@ export interface DataSources {
   profile: ProfileDataSource;
   adminUsers: AdminUsersDataSource;
   groups: GroupsDataSource;
+  pool: PoolDataSource;
   revocations: RevocationsStore;
   locks: LocksStore;
 }

@@ -22,6 +22,7 @@ import { AdminUsersDataSource } from './datasources/cognito/adminUsers.datasourc
 import { GroupsDataSource } from './datasources/cognito/groups.datasource';
 import { LocksStore } from './datasources/metadata/locks.store';
 import { CognitoGateway } from './datasources/cognito/gateway';
+import { PoolDataSource } from './datasources/cognito/pool.datasource';
 import { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import { CognitoRetryStrategy } from './datasources/cognito/retries';
 import { RecentProfiles } from './datasources/cognito/recentProfiles';
@@ -117,6 +118,7 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     profile: new ProfileDataSource(gateway, recent),
     adminUsers: new AdminUsersDataSource(gateway, recent),
     groups: new GroupsDataSource(gateway),
+    pool: new PoolDataSource(gateway),
     revocations: new RevocationsStore(doc, settings.metadataTable, { windowMs: settings.cache.revocationMs, cacheClock: settings.cache.clock }),
     locks: new LocksStore(doc, settings.metadataTable),
   };

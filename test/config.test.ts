@@ -92,3 +92,41 @@ test('AWS mode needs API keys, and a client id needs a pool id', () => {
   ]);
   expect(problems({ COGNITO_CLIENT_ID: 'abc' })).toEqual(['COGNITO_USER_POOL_ID is required when COGNITO_CLIENT_ID is set']);
 });
+
+describe('rate limits and proxies', () => {
+  const MINUTE = 60_000;
+
+  test('default to the documented budgets, and no trusted proxy', () => {
+    expect(loadConfig({})).toMatchObject({
+      rateLimits: {
+        password: { perAccount: 10, perIp: 100, windowMs: 15 * MINUTE },
+        code: { perAccount: 10, perIp: 100, windowMs: 15 * MINUTE },
+        token: { perAccount: 20, perIp: 200, windowMs: 15 * MINUTE },
+        send: { perAccount: 5, perIp: 100, windowMs: 15 * MINUTE },
+      },
+      trustedProxies: [],
+    });
+  });
+
+  test('RATE_LIMIT_<KIND> is <per account>/<per IP>/<window>; other kinds keep their defaults', () => {
+    const config = loadConfig({ RATE_LIMIT_PASSWORD: '3/30/1m', RATE_LIMIT_SEND: '0 / 20 / 2h' });
+    expect(config.rateLimits.password).toEqual({ perAccount: 3, perIp: 30, windowMs: MINUTE });
+    expect(config.rateLimits.send).toEqual({ perAccount: 0, perIp: 20, windowMs: 2 * 60 * MINUTE });
+    expect(config.rateLimits.code.perAccount).toBe(10);
+  });
+
+  test('a bad budget or proxy entry is named', () => {
+    expect(problems({ RATE_LIMIT_CODE: '10/100', RATE_LIMIT_TOKEN: '1/1/25h', TRUSTED_PROXIES: '10.0.0.0/8, lb.internal' })).toEqual([
+      'RATE_LIMIT_CODE must be <per account>/<per IP>/<window>, e.g. 10/100/15m (window 1s to 24h; got "10/100")',
+      'RATE_LIMIT_TOKEN must be <per account>/<per IP>/<window>, e.g. 10/100/15m (window 1s to 24h; got "1/1/25h")',
+      'TRUSTED_PROXIES: "lb.internal" is not an IP address or CIDR range',
+    ]);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.1' }).trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.1']);
+  });
+});
+
+test('production refuses the embedded world: it prints codes, serves the outbox and makes up an API key', () => {
+  expect(problems({ NODE_ENV: 'production' })).toEqual([
+    'NODE_ENV=production needs a configured pool: set COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and API_KEYS (the embedded world is for development only)',
+  ]);
+});

@@ -29,6 +29,7 @@ export class AccountResolver {
     check.username(input.username);
     check.password(input.password);
     const attributes = toCognitoAttributes(input.attributes as Record<string, unknown> | undefined);
+    check.usernameAgreesWithAttributes(await sources.pool.signInAttributes(), input.username, attributes);
     const result = await sources.account.signUp(input.username, input.password, attributes);
     return {
       isSignUpComplete: result.confirmed,

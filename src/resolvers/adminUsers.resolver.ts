@@ -40,10 +40,12 @@ export class AdminUsersResolver {
     check.username(input.username);
     if (input.temporaryPassword) check.password(input.temporaryPassword, 'temporaryPassword');
     if (input.suppressInvitation && input.resendInvitation) throw badInput('Choose suppressInvitation or resendInvitation, not both');
+    const attributes = toCognitoAttributes(input.attributes as Record<string, unknown> | undefined);
+    check.usernameAgreesWithAttributes(await sources.pool.signInAttributes(), input.username, attributes);
     return sources.adminUsers.create({
       username: input.username,
       temporaryPassword: input.temporaryPassword ?? undefined,
-      attributes: toCognitoAttributes(input.attributes as Record<string, unknown> | undefined),
+      attributes,
       action: input.resendInvitation ? 'RESEND' : input.suppressInvitation ? 'SUPPRESS' : undefined,
     });
   }

@@ -3,12 +3,15 @@
  * refused with BAD_USER_INPUT and nothing changes.
  */
 import { badInput } from '../errors';
-import { hasControl } from '../lib/text';
+import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import { isEmail, isPhone } from '../lib/addresses';
+import { hasBidiControl, hasControl } from '../lib/text';
 
 export function text(value: string, field: string, max: number): string {
   if (value.length === 0) throw badInput(`${field} must not be empty`, field);
   if (value.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
   if (hasControl(value)) throw badInput(`${field} contains control characters`, field);
+  if (hasBidiControl(value)) throw badInput(`${field} contains bidirectional control characters`, field);
   return value;
 }
 
@@ -53,4 +56,22 @@ export function pageSize(limit: number | undefined | null, fallback = DEFAULT_PA
 export function pageToken(token: string | undefined | null): string | undefined {
   if (token === undefined || token === null) return undefined;
   return text(token, 'nextToken', 4096);
+}
+
+/**
+ * In a pool that signs in with email (or phone), a username of that form becomes the attribute
+ * itself; a different value given as the attribute would be silently replaced. Refused instead.
+ */
+export function usernameAgreesWithAttributes(signInAttributes: string[], username: string, attributes: AttributeType[]): void {
+  for (const [attribute, looksLike] of [
+    ['email', isEmail],
+    ['phone_number', isPhone],
+  ] as const) {
+    const given = attributes.find((a) => a.Name === attribute)?.Value;
+    if (!signInAttributes.includes(attribute) || !looksLike(username) || given === undefined) continue;
+    if (given.toLowerCase() !== username.toLowerCase()) {
+      const field = attribute === 'email' ? 'email' : 'phoneNumber';
+      throw badInput(`${field} must be the username in this pool (it signs in with ${attribute === 'email' ? 'email' : 'phone number'})`, field);
+    }
+  }
 }

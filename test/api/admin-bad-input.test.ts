@@ -57,11 +57,24 @@ describe('BAD_USER_INPUT, and nothing changes', () => {
     row('updateGroup with a bad roleArn', 'updateGroup', ops.UpdateGroupDocument, () => ({ input: { name: 'Existing', roleArn: `${ROLE} ` } })),
     row('adminAddUserToGroup with a 129-character group', 'adminAddUserToGroup', ops.AdminAddUserToGroupDocument, () => ({ username: user.sub, groupName: chars(129) })),
     row('adminCreateUser with a username that is no email', 'adminCreateUser', ops.AdminCreateUserDocument, () => ({ input: { username: 'not-an-email' } })),
+    row('adminCreateUser with an email other than the username', 'adminCreateUser', ops.AdminCreateUserDocument, () => ({
+      input: { username: 'invitee@example.com', attributes: { email: 'someone-else@example.com' } },
+    })),
+    row('adminCreateUser with a bidi override in a name', 'adminCreateUser', ops.AdminCreateUserDocument, () => ({
+      input: { username: 'invitee-bidi@example.com', attributes: { givenName: 'Ada\u202e' } },
+    })),
     row('adminSetUserPassword with a 257-character password', 'adminSetUserPassword', ops.AdminSetUserPasswordDocument, () => ({ input: { username: user.sub, password: chars(257) } })),
   ];
 
   test.each(cases)('$name', async (c) => {
     expectError(await run(c), c.field, 'BAD_USER_INPUT');
+  });
+
+  test('the refused invitations created nobody and sent nothing', async () => {
+    for (const username of ['invitee@example.com', 'someone-else@example.com', 'invitee-bidi@example.com']) {
+      expectError(await t.gql(ops.UserDocument, { username }, { token }), 'user', 'USER_NOT_FOUND');
+      expect(t.world.engine.outbox.list({ to: username })).toEqual([]);
+    }
   });
 
   test('the refused group changes left the groups as they were', async () => {

@@ -42,6 +42,18 @@ describe('me', () => {
 });
 
 describe('updateMyAttributes', () => {
+  test.each(['2024-02-29', '0000-02-29', '1990-12-31'])('a real birthdate (%s) is stored', async (birthdate) => {
+    const user = await signedUpUser(t, uniqueEmail('birthdate'));
+    expect((await update(user.accessToken, { birthdate })).errors).toBeUndefined();
+    expect((await me(user.accessToken))?.birthdate).toBe(birthdate);
+  });
+
+  test('right-to-left names are stored as written (only the reordering controls are refused)', async () => {
+    const user = await signedUpUser(t, uniqueEmail('rtl'));
+    expect((await update(user.accessToken, { name: 'עדה לאבלייס' })).errors).toBeUndefined();
+    expect((await me(user.accessToken))?.name).toBe('עדה לאבלייס');
+  });
+
   test('a postal address may span lines (the one attribute that may hold line breaks)', async () => {
     const user = await signedUpUser(t, uniqueEmail('address'));
     const address = '1 Analytical Row\nLondon';

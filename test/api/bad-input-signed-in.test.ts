@@ -16,6 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const as = () => ({ token: user.accessToken });
+const BIRTHDATE = /^birthdate must be a real date, YYYY-MM-DD \(or 0000-MM-DD without the year\)$/;
 const update = (input: ops.UserAttributesInput) => t.gql(ops.UpdateMyAttributesDocument, { input }, as());
 
 /** Runs `refused` and checks that the user, their messages and their password are unchanged. */
@@ -35,7 +36,11 @@ describe('updateMyAttributes', () => {
     ['a 2049-character custom attribute', { custom: JSON.stringify({ plan: chars(2049) }) }, /^custom\.plan must be at most 2048 characters$/],
     ['a custom attribute with a bad name', { custom: JSON.stringify({ 'bad name': 'x' }) }, /^Unknown custom attribute name "bad name"$/],
     ['a custom attribute the pool does not have', { custom: JSON.stringify({ nosuch: 'x' }) }, /^Attributes did not conform to the schema: custom:nosuch/],
-    ['a birthdate that is not YYYY-MM-DD', { birthdate: '01/05/1990' }, /^birthdate must be YYYY-MM-DD$/],
+    ['a birthdate that is not YYYY-MM-DD', { birthdate: '01/05/1990' }, BIRTHDATE],
+    ['a birthdate with a 13th month', { birthdate: '1990-13-01' }, BIRTHDATE],
+    ['a birthdate of 31 April', { birthdate: '0000-04-31' }, BIRTHDATE],
+    ['a name with a bidi override', { name: '\u202egnp.exe' }, /^name contains bidirectional control characters$/],
+    ['a family name with a bidi embedding', { familyName: '\u202bLovelace' }, /^familyName contains bidirectional control characters$/],
     ['an empty attribute', { givenName: '' }, /^givenName must not be empty$/],
     ['an attribute with a control character', { name: 'bad\u0007name' }, /^name contains control characters$/],
     // One bad attribute spoils the request: the good one next to it is not applied either.

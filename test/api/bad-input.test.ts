@@ -18,6 +18,7 @@ afterAll(() => t.stop());
 const key = { apiKey: API_KEY };
 const longEmail = `${chars(117)}@example.com`; // 129 characters
 const signUp = (input: ops.SignUpInput) => t.gql(ops.SignUpDocument, { input }, key);
+const BIRTHDATE = /^birthdate must be a real date, YYYY-MM-DD \(or 0000-MM-DD without the year\)$/;
 
 describe('signUp', () => {
   const cases: [string, (email: string) => unknown, RegExp][] = [
@@ -40,7 +41,14 @@ describe('signUp', () => {
     ['a custom attribute the pool does not have', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ nosuch: 'x' }) } }), /^Attributes did not conform to the schema: custom:nosuch: Attribute does not exist in the schema\.$/],
     ['a custom attribute that is not a string', (email) => ({ username: email, password: PASSWORD, attributes: { custom: JSON.stringify({ plan: 3 }) } }), /^custom\.plan must be a string$/],
     ['custom attributes that are not an object', (email) => ({ username: email, password: PASSWORD, attributes: { custom: '["plan"]' } }), /^custom must be a JSON object of strings$/],
-    ['a birthdate that is not YYYY-MM-DD', (email) => ({ username: email, password: PASSWORD, attributes: { birthdate: '1 May 1990' } }), /^birthdate must be YYYY-MM-DD$/],
+    ['a birthdate that is not YYYY-MM-DD', (email) => ({ username: email, password: PASSWORD, attributes: { birthdate: '1 May 1990' } }), BIRTHDATE],
+    ['a birthdate with a 13th month', (email) => ({ username: email, password: PASSWORD, attributes: { birthdate: '1990-13-01' } }), BIRTHDATE],
+    ['a birthdate of 30 February', (email) => ({ username: email, password: PASSWORD, attributes: { birthdate: '1990-02-30' } }), BIRTHDATE],
+    ['a birthdate of 29 February in a common year', (email) => ({ username: email, password: PASSWORD, attributes: { birthdate: '1900-02-29' } }), BIRTHDATE],
+    ['a name with a bidi override', (email) => ({ username: email, password: PASSWORD, attributes: { name: '\u202egnp.exe' } }), /^name contains bidirectional control characters$/],
+    ['a nickname with a bidi isolate', (email) => ({ username: email, password: PASSWORD, attributes: { nickname: 'Ada\u2067x\u2069' } }), /^nickname contains bidirectional control characters$/],
+    ['a username with a bidi override', (email) => ({ username: `\u202d${email}`, password: PASSWORD }), /^username contains bidirectional control characters$/],
+    ['an email attribute other than the username (the pool signs in with email)', (email) => ({ username: email, password: PASSWORD, attributes: { email: `other-${email}` } }), /^email must be the username in this pool/],
   ];
 
   test.each(cases)('%s gets BAD_USER_INPUT and creates nobody', async (_, input, message) => {

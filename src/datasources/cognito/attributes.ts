@@ -1,7 +1,7 @@
 /** Converting between the API's camelCase attributes and Cognito's attribute lists. */
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
 import { badInput } from '../../errors';
-import { hasControl } from '../../lib/text';
+import { hasBidiControl, hasControl, isBirthdate } from '../../lib/text';
 
 const STANDARD: Record<string, string> = {
   email: 'email',
@@ -37,6 +37,11 @@ function checkValue(label: string, value: string, field = label): void {
   if (hasControl(rest)) throw badInput(`${label} contains control characters`, field);
 }
 
+/** Standard attributes are shown to people (names, addresses, links): none may reorder its display. */
+function checkDisplayed(label: string, value: string): void {
+  if (hasBidiControl(value)) throw badInput(`${label} contains bidirectional control characters`, label);
+}
+
 /** Validates and converts attribute input; throws BAD_USER_INPUT naming the offending field. */
 export function toCognitoAttributes(input: Record<string, unknown> | undefined | null): AttributeType[] {
   if (!input) return [];
@@ -62,7 +67,8 @@ export function toCognitoAttributes(input: Record<string, unknown> | undefined |
     if (!name) throw badInput(`Unknown attribute "${field}"`, field);
     if (typeof value !== 'string') throw badInput(`${field} must be a string`, field);
     checkValue(field, value);
-    if (field === 'birthdate' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badInput('birthdate must be YYYY-MM-DD', field);
+    checkDisplayed(field, value);
+    if (field === 'birthdate' && !isBirthdate(value)) throw badInput('birthdate must be a real date, YYYY-MM-DD (or 0000-MM-DD without the year)', field);
     result.push({ Name: name, Value: value });
   }
   return result;

@@ -1,9 +1,10 @@
 /**
  * The standalone engine (`npm run cognito:local`) as a separate process, driven by the
  * SDK-only walk-through in examples/, reading the confirmation code from the engine's console.
+ * Also, since the build is here: `npm start` refusing production without a configured pool.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walkthrough } from '../../../examples/sdk-walkthrough';
@@ -54,3 +55,17 @@ test('an SDK-only script: pool, client, sign-up, console code, sign-in, get user
   expect(result.refreshedExpiresIn).toBe(3600);
   expect(result.oldTokenError).toBe('NotAuthorizedException: Access Token has been revoked');
 }, 60_000);
+
+test('npm start with NODE_ENV=production and no pool refuses to start, saying why, and creates nothing', () => {
+  const scratch = join(dataDir, 'production');
+  const started = spawnSync(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: scratch, PORT: '0', COGNITO_LOCAL_PORT: '0' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(started.status).toBe(1);
+  expect(started.stderr).toContain('NODE_ENV=production needs a configured pool: set COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and API_KEYS');
+  expect(started.stdout).not.toContain('Dev API key');
+  expect(existsSync(scratch)).toBe(false);
+});
