@@ -7,8 +7,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Clock, systemClock } from './clock';
+import { Budgets } from './domain/budgets';
+import { BudgetsStore } from './domain/budgets.store';
 import { CodeService } from './domain/codes';
 import { CodesStore } from './domain/codes.store';
+import { GhostsStore } from './domain/ghosts.store';
 import { GroupsStore } from './domain/groups.store';
 import { Lockout } from './domain/lockout';
 import { Outbox } from './domain/outbox';
@@ -78,6 +81,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
   const outbox = new Outbox({ print: options.printOutbox ?? false });
   const users = new UsersStore(table);
+  const ghosts = new GhostsStore(table);
+  const budgets = new Budgets(new BudgetsStore(table), clock);
   let endpoint = '';
   const services: EngineServices = {
     clock,
@@ -86,8 +91,10 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     users,
     sessions: new SessionsStore(table),
     groups: new GroupsStore(table),
-    codes: new CodeService(new CodesStore(table), outbox, clock),
-    lockout: new Lockout(users),
+    ghosts,
+    codes: new CodeService(new CodesStore(table), budgets, outbox, clock),
+    budgets,
+    lockout: new Lockout(users, ghosts),
     hasher: new PasswordHasher(options.hashCost ?? OWASP_COST),
     tokens: new TokenSigner(clock, (poolId) => `${endpoint}/${poolId}`),
     outbox,

@@ -1,6 +1,8 @@
 /** Everything an operation may use, built once per engine and handed to every operation. */
 import type { Clock } from './clock';
+import type { Budgets } from './domain/budgets';
 import type { CodeService } from './domain/codes';
+import type { GhostsStore } from './domain/ghosts.store';
 import type { GroupsStore } from './domain/groups.store';
 import type { Lockout } from './domain/lockout';
 import type { Outbox } from './domain/outbox';
@@ -17,7 +19,9 @@ export interface EngineServices {
   users: UsersStore;
   sessions: SessionsStore;
   groups: GroupsStore;
+  ghosts: GhostsStore;
   codes: CodeService;
+  budgets: Budgets;
   lockout: Lockout;
   hasher: PasswordHasher;
   tokens: TokenSigner;

@@ -1,5 +1,5 @@
 import { AdminInitiateAuthCommand, ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { App, MINUTE, SECOND, TestUser, confirmedUser, createApp, passwordSignIn, signedInUser, useEngine } from '../../support/cognito';
+import { App, MINUTE, SECOND, TestUser, confirmedUser, createApp, passwordSignIn, signedInUser, uniqueEmail, useEngine } from '../../support/cognito';
 
 const ctx = useEngine();
 let app: App;
@@ -108,7 +108,57 @@ test('AdminInitiateAuth and ChangePassword share the lockout', async () => {
   await expectLocked(user);
 });
 
-test('unknown users are answered as a wrong password however often they are tried', async () => {
-  const ghost = { username: 'ghost-lockout@example.com', email: 'ghost-lockout@example.com', password: WRONG } as TestUser;
-  for (let i = 0; i < 7; i++) await expect(attempt(ghost, WRONG)).rejects.toMatchObject(badCredentials);
+describe('a name no user has is locked exactly as an account is', () => {
+  const ghostName = () => ({ email: uniqueEmail('ghost') }) as TestUser;
+  const answer = (user: TestUser) => attempt(user, WRONG).then(() => 'signed in', (e: Error) => `${e.name}: ${e.message}`);
+
+  test('step by step: the same answers at the same attempts, the lock expiring alike', async () => {
+    const known = await confirmedUser(app);
+    const unknown = ghostName();
+    const answers: Record<'known' | 'unknown', string[]> = { known: [], unknown: [] };
+    const step = async (wait = 0) => {
+      ctx.clock.advance(wait);
+      answers.known.push(await answer(known));
+      answers.unknown.push(await answer(unknown));
+    };
+    for (let i = 0; i < 5; i++) await step(); // failures 1-5; the fifth locks for 1 s
+    await step(); // locked
+    await step(SECOND - 1); // still locked
+    await step(1); // the lock has ended: failure 6, locked for 2 s
+    await step(SECOND); // locked
+    await step(SECOND); // failure 7, locked for 4 s
+    await step(15 * MINUTE); // 15 quiet minutes: the count starts again, failure 1
+    for (let i = 0; i < 4; i++) await step(); // failures 2-5
+    await step(); // locked
+    const wrong = `${badCredentials.name}: ${badCredentials.message}`;
+    const lock = `${locked.name}: ${locked.message}`;
+    expect(answers.known).toEqual([...Array(5).fill(wrong), lock, lock, wrong, lock, wrong, ...Array(5).fill(wrong), lock]);
+    expect(answers.unknown).toEqual(answers.known);
+  });
+
+  test('a locked name is refused without hashing, known or not', async () => {
+    const known = await confirmedUser(app);
+    const unknown = ghostName();
+    const verify = jest.spyOn(ctx.t.engine.services.hasher, 'verify');
+    try {
+      for (const user of [known, unknown]) {
+        await fail(user, 5);
+        verify.mockClear();
+        await expect(attempt(user, WRONG)).rejects.toMatchObject(locked);
+        expect(verify).not.toHaveBeenCalled();
+      }
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  test('~20 parallel attempts on an unknown name: at most 5 are evaluated, the rest locked', async () => {
+    const unknown = ghostName();
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => attempt(unknown, WRONG)));
+    const messages = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'signed in'));
+    const evaluated = messages.filter((m) => m === badCredentials.message).length;
+    expect(evaluated).toBeGreaterThanOrEqual(1);
+    expect(evaluated).toBeLessThanOrEqual(5);
+    expect(messages.filter((m) => m === locked.message)).toHaveLength(20 - evaluated);
+  });
 });

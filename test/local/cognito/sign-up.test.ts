@@ -21,6 +21,7 @@ import {
   useEngine,
   userCount,
 } from '../../support/cognito';
+import { BUDGET_WINDOW_MS } from '../../../src/local/cognito/domain/budgets';
 
 const ctx = useEngine();
 let app: App;
@@ -185,8 +186,10 @@ describe('ConfirmSignUp', () => {
       message: 'Attempt limit exceeded, please try after some time.',
     });
     expect(await status(app, user.email)).toBe('UNCONFIRMED');
-    // A new code starts a new allowance.
+    // A new code brings no new allowance (the budget is the account's); the next window does.
     await ctx.t.admin.send(new ResendConfirmationCodeCommand({ ClientId: app.clientId, Username: user.email }));
+    await expect(confirm(app, user.email, latestCode(app, user.email))).rejects.toMatchObject({ name: 'LimitExceededException' });
+    ctx.clock.advance(BUDGET_WINDOW_MS);
     await confirm(app, user.email, latestCode(app, user.email));
     expect(await status(app, user.email)).toBe('CONFIRMED');
   });

@@ -1,5 +1,5 @@
 /** One-time codes, one per (user, purpose); a new code overwrites the previous one. */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, keys, Table } from './table';
 import type { CodeRecord } from './model';
 
@@ -35,28 +35,6 @@ export class CodesStore {
       new GetCommand({ TableName: this.table.name, Key: keys.code(poolId, usernameKey, purpose), ConsistentRead: true }),
     );
     return Item as CodeRecord | undefined;
-  }
-
-  /**
-   * Counts one attempt against this exact code before it is compared, so parallel guesses
-   * cannot exceed the limit. False when the limit is spent or the code was replaced meanwhile.
-   */
-  async countAttempt(poolId: string, usernameKey: string, code: CodeRecord, maxAttempts: number): Promise<boolean> {
-    try {
-      await this.table.doc.send(
-        new UpdateCommand({
-          TableName: this.table.name,
-          Key: keys.code(poolId, usernameKey, code.purpose),
-          UpdateExpression: 'ADD attempts :one',
-          ConditionExpression: 'digest = :digest AND attempts < :max',
-          ExpressionAttributeValues: { ':one': 1, ':digest': code.digest, ':max': maxAttempts },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
   }
 
   /** Deletes the code if it is still this one; true for exactly one caller (single use). */

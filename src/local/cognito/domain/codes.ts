@@ -1,23 +1,24 @@
 /**
  * One-time codes: six digits, stored only as an HMAC digest keyed by the pool's pepper,
- * single use, expiring (24 h for sign-up and attributes, 1 h for password reset) and
- * attempt-limited. Issuing a new code replaces the old one.
+ * single use and expiring (24 h for sign-up and attributes, 1 h for password reset). Issuing a
+ * new code replaces the old one. Tries are limited per account and purpose, not per code
+ * (budgets.ts), so a new code brings no new guesses.
  */
 import { createHmac, randomInt } from 'node:crypto';
 import { maskDestination } from '../../../lib/addresses';
 import { secretsEqual } from './constantTime';
-import { CodeMismatchException, ExpiredCodeException, LimitExceededException, messages } from '../errors';
+import { CodeMismatchException, ExpiredCodeException, messages } from '../errors';
 import type { Clock } from '../clock';
+import type { Budgets } from './budgets';
 import type { CodesStore } from './codes.store';
-import type { PoolRecord, UserRecord } from './model';
+import type { CodeRecord, Ghost, PoolRecord, UserRecord } from './model';
 import type { Outbox } from './outbox';
 
 export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | `VERIFY_${string}`;
 
 const HOUR = 3600_000;
-export const MAX_CODE_ATTEMPTS = 5;
-/** A username key no user can have (see lookup.ts): decoy work is addressed to it. */
-export const DECOY_USERNAME_KEY = '\u0000decoy';
+/** A username key no user can have: decoy work is addressed to it. */
+const DECOY_USERNAME_KEY = '\u0000decoy';
 
 export interface CodeDeliveryDetails {
   Destination: string;
@@ -44,6 +45,7 @@ export function deliveryDetails(attribute: string, value: string): CodeDeliveryD
 export class CodeService {
   constructor(
     private readonly store: CodesStore,
+    private readonly budgets: Budgets,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -52,7 +54,11 @@ export class CodeService {
     return createHmac('sha256', pool.pepper).update(`${user.sub}:${purpose}:${code}`).digest('base64');
   }
 
-  /** Creates a code, stores its digest, and sends it to the user's `attribute` address. */
+  /**
+   * Creates a code, stores its digest, and sends it to the user's `attribute` address. Spends no
+   * budget: the operations a user may repeat spend theirs first (budgets.ts); admin operations
+   * and SignUp's first code are free.
+   */
   async issue(pool: PoolRecord, user: UserRecord, purpose: CodePurpose, attribute: string): Promise<CodeDeliveryDetails> {
     const destination = user.attributes[attribute];
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -61,7 +67,6 @@ export class CodeService {
       purpose,
       digest: this.digest(pool, user, purpose, code),
       destination,
-      attempts: 0,
       createdAt: now,
       expiresAt: now + lifetime(purpose),
     });
@@ -85,42 +90,44 @@ export class CodeService {
    * plausible answer, so neither the answer nor its timing tells whether the user exists.
    */
   async issueDecoy(pool: PoolRecord, purpose: CodePurpose): Promise<void> {
-    const now = this.clock.now();
-    const decoy = { purpose, digest: 'decoy', destination: '', attempts: 0, createdAt: now, expiresAt: now };
-    await this.store.putNothing(pool.poolId, DECOY_USERNAME_KEY, decoy);
+    await this.store.putNothing(pool.poolId, DECOY_USERNAME_KEY, decoyCode(purpose, this.clock.now()));
   }
 
-  /** For a user who does not exist: the reads and refused write of checking a wrong code. */
-  async consumeDecoy(pool: PoolRecord, purpose: CodePurpose): Promise<never> {
-    const stored = await this.store.get(pool.poolId, DECOY_USERNAME_KEY, purpose);
-    const decoy = stored ?? { purpose, digest: 'decoy', destination: '', attempts: 0, createdAt: 0, expiresAt: 0 };
-    await this.store.countAttempt(pool.poolId, DECOY_USERNAME_KEY, decoy, MAX_CODE_ATTEMPTS);
+  /**
+   * For a name no user has: the try is spent from the ghost's budget, as a user's would be, then
+   * the read a code check makes, and the wrong code's answer (or LimitExceeded, at the same try).
+   */
+  async consumeDecoy(pool: PoolRecord, ghost: Ghost, purpose: CodePurpose): Promise<never> {
+    await this.budgets.spend(ghost, 'attempt', purpose);
+    await this.store.get(pool.poolId, DECOY_USERNAME_KEY, purpose);
     throw new CodeMismatchException(messages.codeMismatch);
   }
 
   /**
-   * Checks and consumes a code. Throws CodeMismatch, ExpiredCode or LimitExceeded; on success
-   * the code is gone, so it can never be used twice. Returns the address the code was sent to.
+   * Checks and consumes a code. Throws LimitExceeded (budget spent), CodeMismatch or ExpiredCode;
+   * on success the code is gone, so it can never be used twice. Returns the address the code
+   * was sent to.
    */
   async consume(pool: PoolRecord, user: UserRecord, purpose: CodePurpose, code: string): Promise<string> {
+    // Spent before anything is compared (one atomic count), so parallel tries cannot exceed it,
+    // and whether or not a code is outstanding, so the try at which it runs out is the same for
+    // everyone.
+    await this.budgets.spend(user, 'attempt', purpose);
     const stored = await this.store.get(pool.poolId, user.usernameKey, purpose);
-    const matches = !!stored && secretsEqual(stored.digest, this.digest(pool, user, purpose, code));
     // With no code outstanding (never sent, or already used) the answer is a wrong code's, the
     // same an unknown user gets, so it cannot tell who exists. Only the holder of the right
     // code learns that it expired.
     if (!stored) throw new CodeMismatchException(messages.codeMismatch);
+    const matches = secretsEqual(stored.digest, this.digest(pool, user, purpose, code));
     if (stored.expiresAt <= this.clock.now()) {
       throw matches ? new ExpiredCodeException(messages.codeExpired) : new CodeMismatchException(messages.codeMismatch);
     }
-    if (!(await this.store.countAttempt(pool.poolId, user.usernameKey, stored, MAX_CODE_ATTEMPTS))) {
-      throw new LimitExceededException(messages.limitExceeded);
-    }
-    if (!matches) {
-      throw new CodeMismatchException(messages.codeMismatch);
-    }
-    if (!(await this.store.consume(pool.poolId, user.usernameKey, stored))) {
+    if (!matches || !(await this.store.consume(pool.poolId, user.usernameKey, stored))) {
       throw new CodeMismatchException(messages.codeMismatch);
     }
     return stored.destination;
   }
 }
+
+/** A code record that matches nothing, for the decoy write. */
+const decoyCode = (purpose: CodePurpose, now: number): CodeRecord => ({ purpose, digest: 'decoy', destination: '', createdAt: now, expiresAt: now });

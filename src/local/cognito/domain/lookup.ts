@@ -7,8 +7,7 @@ import {
 } from '../errors';
 import type { EngineServices } from '../services';
 import { isEmail, isPhone } from '../../../lib/addresses';
-import { DECOY_USERNAME_KEY } from './codes';
-import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model';
+import type { ClientRecord, Ghost, PoolRecord, SessionRecord, UserRecord } from './model';
 import type { SignInName } from './users.store';
 import { Claims, peekClaims } from './tokens';
 import { seconds } from '../clock';
@@ -53,13 +52,24 @@ function aliasesOf(pool: PoolRecord, identifier: string): SignInName[] {
   return aliases;
 }
 
+/** Whom a public request names: a user, or the ghost of a name no user has (see ghosts.store.ts). */
+export type Account = { user: UserRecord; ghost?: undefined } | { user?: undefined; ghost: Ghost };
+
+/**
+ * The form of a name its ghost is keyed by: lower-cased wherever the name could match an alias
+ * (aliases match case-insensitively), so that the spellings which reach one account also reach
+ * one ghost; otherwise the username key.
+ */
+const ghostName = (pool: PoolRecord, identifier: string): string =>
+  aliasesOf(pool, identifier).length ? identifier.toLowerCase() : usernameKey(pool, identifier);
+
 /**
  * Finds a user by anything they may sign in with: an alias (email, phone, preferred username),
- * the username, or the sub. It always makes the same reads, found or not (one parallel round of
- * look-ups, then one user read), so public operations' timing does not tell whether the user
- * exists.
+ * the username, or the sub; or else the name's ghost. It always makes the same reads, found or
+ * not (one parallel round of look-ups, then one read: the user a name points to, or the ghost),
+ * so public operations' timing does not tell whether the user exists.
  */
-export async function findUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<UserRecord | undefined> {
+export async function findUser(s: EngineServices, pool: PoolRecord, identifier: string): Promise<Account> {
   const [direct, bySub, ...byAlias] = await Promise.all([
     s.users.get(pool.poolId, usernameKey(pool, identifier)),
     s.users.resolveName(pool.poolId, { kind: 'sub', value: identifier }),
@@ -68,8 +78,15 @@ export async function findUser(s: EngineServices, pool: PoolRecord, identifier: 
   // Precedence as in Cognito: an alias first, then the username itself, then the sub.
   const aliasKey = byAlias.find((key) => key !== undefined);
   const key = aliasKey ?? (direct ? undefined : bySub);
-  const viaName = await s.users.get(pool.poolId, key ?? DECOY_USERNAME_KEY);
-  return (key && viaName) || direct;
+  // The second round is one read either way: the user the name points to, or else the name's
+  // ghost (read even for a user found by username, whom it does not concern, to cost the same).
+  const ghostOf = () => s.ghosts.get(pool, ghostName(pool, identifier));
+  const [viaName, ghost] = key ? [await s.users.get(pool.poolId, key), undefined] : [undefined, await ghostOf()];
+  const user = viaName ?? direct;
+  if (user) return { user };
+  // Only a name still claimed by a user who is gone (an interrupted create or delete) gets here
+  // without the ghost read; the extra read tells nothing about who exists.
+  return { ghost: ghost ?? (await ghostOf()) };
 }
 
 /** The same search, stopping at the first hit: for admin operations, which may reveal existence. */

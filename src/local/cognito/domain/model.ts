@@ -76,7 +76,15 @@ export interface ClientRecord {
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 
-export interface UserRecord {
+/** Sign-in lockout counters (see lockout.ts), kept on a user's record or on an unknown name's ghost. */
+export interface LockoutCounters {
+  failures: number;
+  lastFailureAt: number;
+  lockedUntil: number;
+  lockedAtFailures: number;
+}
+
+export interface UserRecord extends LockoutCounters {
   poolId: string;
   /** The key form of the username (lower-cased in case-insensitive pools). */
   usernameKey: string;
@@ -90,20 +98,24 @@ export interface UserRecord {
   temporaryPasswordExpiresAt?: number;
   /** Sessions created at or before this instant are signed out (GlobalSignOut). */
   signedOutAt: number;
-  /** Lockout counters; see lockout.ts. */
-  failures: number;
-  lastFailureAt: number;
-  lockedUntil: number;
-  lockedAtFailures: number;
   createdAt: number;
   modifiedAt: number;
 }
 
+/**
+ * A name no user has, as the public operations see it. It is counted, locked and budgeted as an
+ * account would be, so those limits cannot tell who exists (see ghosts.store.ts).
+ */
+export interface Ghost extends LockoutCounters {
+  /** Where its records live; named by an HMAC of the name, never the name itself. */
+  partition: string;
+}
+
+/** A one-time code. Attempts are budgeted per account and purpose (budgets.ts), not per code. */
 export interface CodeRecord {
   purpose: string;
   digest: string;
   destination: string;
-  attempts: number;
   expiresAt: number;
   createdAt: number;
 }

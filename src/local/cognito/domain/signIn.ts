@@ -19,6 +19,7 @@ import {
   startChallenge,
   startSession,
 } from './authResult';
+import type { LockoutHolder } from './lockout';
 import { findUser, revealMissingUserIfLegacy, sessionIsLive } from './lookup';
 import type { ClientRecord, PoolRecord, UserRecord } from './model';
 import { assertPasswordMeetsPolicy } from './passwordPolicy';
@@ -27,9 +28,9 @@ import { assertSecretHash } from './secretHash';
 export type SignInResult = { AuthenticationResult: AuthenticationResult } | ChallengeResult;
 
 /**
- * USERNAME + PASSWORD. Unknown users, wrong passwords and locked accounts all take the same
- * path through the hasher and end in the same NotAuthorizedException, so neither the answer
- * nor its timing says whether the user exists.
+ * USERNAME + PASSWORD. Unknown names, wrong passwords and locked accounts all take the same
+ * path through the lockout and the hasher and end in the same NotAuthorizedException, so neither
+ * the answer nor its timing says whether the user exists.
  */
 export async function passwordSignIn(
   s: EngineServices,
@@ -40,11 +41,11 @@ export async function passwordSignIn(
   secretHash: string | undefined,
 ): Promise<SignInResult> {
   assertSecretHash(client, identifier, secretHash);
-  const user = await findUser(s, pool, identifier);
+  const { user, ghost } = await findUser(s, pool, identifier);
   if (!user) {
-    await s.lockout.reserveDecoy(pool.poolId, s.clock.now());
-    await s.hasher.verifyDecoy(password);
     revealMissingUserIfLegacy(client);
+    // Counted and locked on the name's ghost, and checked against a hash that never matches.
+    await attemptThroughLockout(s, s.lockout.ofGhost(ghost), () => s.hasher.verifyDecoy(password));
     throw new NotAuthorizedException(messages.badCredentials);
   }
   await checkPassword(s, user, password);
@@ -53,14 +54,23 @@ export async function passwordSignIn(
 
 /** Verifies a user's password through the lockout; throws NotAuthorized when locked or wrong. */
 export async function checkPassword(s: EngineServices, user: UserRecord, password: string): Promise<void> {
-  const now = s.clock.now();
-  const attempt = await s.lockout.reserve(user, now);
-  if (attempt === undefined) throw new NotAuthorizedException(messages.attemptsExceeded);
-  if (!(await s.hasher.verify(user.passwordHash, password))) {
-    await s.lockout.failed(user, attempt, now);
+  if (!(await attemptThroughLockout(s, s.lockout.ofUser(user), () => s.hasher.verify(user.passwordHash, password)))) {
     throw new NotAuthorizedException(messages.badCredentials);
   }
-  await s.lockout.succeeded(user);
+}
+
+/**
+ * One password attempt under the lockout: reserved first (a locked name is refused without
+ * hashing), then verified, then recorded as a success or a failure. Returns whether it matched.
+ */
+async function attemptThroughLockout(s: EngineServices, holder: LockoutHolder, verify: () => Promise<boolean>): Promise<boolean> {
+  const now = s.clock.now();
+  const attempt = await s.lockout.reserve(holder, now);
+  if (attempt === undefined) throw new NotAuthorizedException(messages.attemptsExceeded);
+  const matched = await verify();
+  if (matched) await s.lockout.succeeded(holder);
+  else await s.lockout.failed(holder, attempt, now);
+  return matched;
 }
 
 /** What a correct password leads to, given the user's state. */

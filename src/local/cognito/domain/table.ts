@@ -7,12 +7,17 @@
  *   CLIENT#<clientId>          / CLIENT          app client
  *   USER#<poolId>#<username>   / PROFILE         user: attributes, status, hash, lockout counters
  *   USER#<poolId>#<username>   / CODE#<purpose>  one-time code (hashed) for that purpose
+ *   <account partition>        / BUDGET#<kind>#<purpose>#<window>
+ *                                                code sends or attempts counted in one window
+ *   GHOST#<poolId>#<hmac>      / LOCKOUT         an unknown name's lockout counters (its budgets
+ *                                                share the partition); the name is only an HMAC
  *   NAME#<poolId>#<kind>#<v>   / NAME            unique sign-in name (sub, email, phone) -> username
  *   SESSION#<poolId>#<id>      / SESSION         refresh-token family (origin_jti)
  *   CHALLENGE#<poolId>#<id>    / CHALLENGE       pending auth challenge (the opaque Session)
  *
  * Every lookup is a GetItem or a Query on one partition, so no operation's cost grows with
- * the number of users.
+ * the number of users. Short-lived records (budgets, ghosts) carry `ttl` (epoch seconds) for
+ * DynamoDB's TTL, which dynalite lacks; their expiry is enforced when they are read.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -27,6 +32,9 @@ export const keys = {
     pk: keys.userPartition(poolId, usernameKey),
     sk: `CODE#${purpose}`,
   }),
+  budget: (partition: string, name: string) => ({ pk: partition, sk: `BUDGET#${name}` }),
+  ghostPartition: (poolId: string, digest: string) => `GHOST#${poolId}#${digest}`,
+  ghostLockout: (partition: string) => ({ pk: partition, sk: 'LOCKOUT' }),
   name: (poolId: string, kind: string, value: string) => ({ pk: `NAME#${poolId}#${kind}#${value}`, sk: 'NAME' }),
   session: (poolId: string, sessionId: string) => ({ pk: `SESSION#${poolId}#${sessionId}`, sk: 'SESSION' }),
   challenge: (poolId: string, id: string) => ({ pk: `CHALLENGE#${poolId}#${id}`, sk: 'CHALLENGE' }),

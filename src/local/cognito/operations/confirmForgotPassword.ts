@@ -14,10 +14,10 @@ export const confirmForgotPassword: Operation = {
     assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
     // The policy is checked before the code is spent, so a weak choice can be retried.
     assertPasswordMeetsPolicy(password, pool.settings.PasswordPolicy);
-    const user = await findUser(s, pool, username);
+    const { user, ghost } = await findUser(s, pool, username);
     if (!user) {
       revealMissingUserIfLegacy(client);
-      return s.codes.consumeDecoy(pool, 'FORGOT_PASSWORD');
+      return s.codes.consumeDecoy(pool, ghost, 'FORGOT_PASSWORD');
     }
     // The code is checked before the (slow) hash, so a wrong code costs the same for a known
     // user as for an unknown one; only the holder of the right code waits for the hash.

@@ -12,11 +12,11 @@ export const confirmSignUp: Operation = {
     const username = requiredString(input, 'Username', rules.username);
     const code = requiredString(input, 'ConfirmationCode', rules.code);
     assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
-    const user = await findUser(s, pool, username);
+    const { user, ghost } = await findUser(s, pool, username);
     // Unknown users get the answer a wrong code gets, so the answer does not reveal them.
     if (!user) {
       revealMissingUserIfLegacy(client);
-      return s.codes.consumeDecoy(pool, 'SIGN_UP');
+      return s.codes.consumeDecoy(pool, ghost, 'SIGN_UP');
     }
     if (user.status !== 'UNCONFIRMED') {
       throw new NotAuthorizedException(`User cannot be confirmed. Current status is ${user.status}`);

@@ -9,6 +9,7 @@ export const getUserAttributeVerificationCode: Operation = {
     const { pool, user } = await authenticateAccessToken(s, requiredString(input, 'AccessToken', rules.token));
     const attribute = oneOf('AttributeName', requiredString(input, 'AttributeName', { max: 32 }), ['email', 'phone_number']);
     if (!user.attributes[attribute]) throw new InvalidParameterException(`User has no attribute ${attribute}.`);
+    await s.budgets.spend(user, 'send', `VERIFY_${attribute}`);
     return { CodeDeliveryDetails: await s.codes.issue(pool, user, `VERIFY_${attribute}`, attribute) };
   },
 };

@@ -11,14 +11,16 @@ export const resendConfirmationCode: Operation = {
     const { client, pool } = await requireClient(s, requiredString(input, 'ClientId', rules.clientId));
     const username = requiredString(input, 'Username', rules.username);
     assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
-    const user = await findUser(s, pool, username);
-    const attribute = user && verificationAttribute(pool, user);
+    const { user, ghost } = await findUser(s, pool, username);
     if (!user) revealMissingUserIfLegacy(client);
+    const attribute = user && verificationAttribute(pool, user);
+    if (user && attribute && user.status !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
+    // Each code sent (or seemingly sent, to an unknown name) spends the send budget.
+    await s.budgets.spend(user ?? ghost, 'send', 'SIGN_UP');
     if (!user || !attribute) {
       await s.codes.issueDecoy(pool, 'SIGN_UP');
       return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
     }
-    if (user.status !== 'UNCONFIRMED') throw new InvalidParameterException('User is already confirmed.');
     return { CodeDeliveryDetails: await s.codes.issue(pool, user, 'SIGN_UP', attribute) };
   },
 };
