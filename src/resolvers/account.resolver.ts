@@ -83,7 +83,8 @@ export class AccountResolver {
     check.password(input.newPassword, 'newPassword');
     await context.sources.account.confirmForgotPassword(input.username, input.code, input.newPassword);
     // Whoever held the account before the reset holds none of its sessions after it.
-    await endEverySessionOf(context, input.username);
+    const account = await endEverySessionOf(context, input.username);
+    context.sources.profile.forgetCopy(account.username);
     return { isPasswordReset: true, nextStep: { resetPasswordStep: ResetPasswordStep.DONE } };
   }
 }

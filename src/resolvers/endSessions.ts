@@ -16,9 +16,11 @@ export async function endEverySession(context: ApiContext, account: Account): Pr
   await context.sources.adminUsers.signOut(account.username);
 }
 
-/** The same, for an account named as it was typed (a username, an email or a sub). */
-export async function endEverySessionOf(context: ApiContext, identifier: string): Promise<void> {
-  await endEverySession(context, await context.loaders.user.load(identifier));
+/** The same, for an account named as it was typed (a username, an email or a sub); returns the account. */
+export async function endEverySessionOf(context: ApiContext, identifier: string): Promise<Account> {
+  const account = await context.loaders.user.load(identifier);
+  await endEverySession(context, account);
+  return account;
 }
 
 /**

@@ -3,7 +3,7 @@
  * them): a password reset and an admin's new password end every session; changing one's own
  * password ends the other sessions and carries this one on with new tokens.
  */
-import { AdminSetUserPasswordDocument, ChangePasswordDocument, ConfirmResetPasswordDocument, MeDocument, RefreshSessionDocument, ResetPasswordDocument } from '../generated/graphql';
+import { AdminResetUserPasswordDocument, AdminSetUserPasswordDocument, ChangePasswordDocument, ConfirmResetPasswordDocument, MeDocument, RefreshSessionDocument, ResetPasswordDocument } from '../generated/graphql';
 import { adminToken } from '../support/admin';
 import { API_KEY, startTestApi, TestApi } from '../support/api';
 import { expectUnauthenticated } from '../support/expect';
@@ -44,6 +44,17 @@ test('a password reset ends every earlier session, access and refresh tokens ali
   await expectEnded(laptop);
   await expectEnded(phone);
   await expectLive(await signInTokens(t, user.email, NEW_PASSWORD), user.sub);
+});
+
+test("after a reset, me shows the new status at once, not a copy reused from before it", async () => {
+  const user = await signedUpUser(t, uniqueEmail('reset-me'));
+  const admin = await adminToken(t);
+  expect((await t.gql(AdminResetUserPasswordDocument, { username: user.email }, { token: admin })).errors).toBeUndefined();
+  expect((await me(user.accessToken)).data?.me?.status).toBe('RESET_REQUIRED');
+  const confirmed = await t.gql(ConfirmResetPasswordDocument, { input: { username: user.email, code: t.codeFor(user.email), newPassword: NEW_PASSWORD } }, { apiKey: API_KEY });
+  expect(confirmed.errors).toBeUndefined();
+  const fresh = await signInTokens(t, user.email, NEW_PASSWORD);
+  expect((await me(fresh.accessToken)).data?.me?.status).toBe('CONFIRMED');
 });
 
 test("an admin's new password for a user ends every one of the user's sessions", async () => {

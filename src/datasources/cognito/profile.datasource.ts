@@ -42,6 +42,14 @@ export class ProfileDataSource {
     return this.recent.get(caller.username, read);
   }
 
+  /**
+   * Drops the reused copy of a record that a call changed while naming the user another way
+   * (a password reset names them by the address typed).
+   */
+  forgetCopy(username: string): void {
+    this.recent.forget(username);
+  }
+
   /** The full user record, read now (status and dates need the admin read). */
   async getUser(username: string): Promise<User> {
     const result = await this.cognito.call(
