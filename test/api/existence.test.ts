@@ -28,14 +28,27 @@ async function tenTimes(attempt: () => Promise<GraphQLResponse<unknown>>): Promi
   return answers;
 }
 
+/** Ten attempts on each name: five `first` answers, then five `then`, the same for both names. */
+async function expectAlike(attempt: (name: string) => Promise<GraphQLResponse<unknown>>, known: string, unknown: string, first: string, then: string): Promise<void> {
+  const knownAnswers = await tenTimes(() => attempt(known));
+  expect(knownAnswers).toEqual([...Array(5).fill(first), ...Array(5).fill(then)]);
+  expect(await tenTimes(() => attempt(unknown))).toEqual(knownAnswers);
+}
+
+const WRONG_CODE = 'CODE_MISMATCH: Invalid verification code provided, please try again.';
+const OVER_BUDGET = 'LIMIT_EXCEEDED: Attempt limit exceeded, please try after some time.';
+
 test('signIn: wrong passwords, then the lockout, alike for known and unknown names', async () => {
   const known = uniqueEmail('known-signin');
   await confirmedUser(t, known);
   const unknown = uniqueEmail('unknown-signin');
-  const knownAnswers = await tenTimes(() => signIn(t, known, 'Wr0ng-Passw0rd!'));
-  expect(knownAnswers.slice(0, 5)).toEqual(Array(5).fill('NOT_AUTHORIZED: Incorrect username or password.'));
-  expect(knownAnswers.slice(5)).toEqual(Array(5).fill('NOT_AUTHORIZED: Password attempts exceeded'));
-  expect(await tenTimes(() => signIn(t, unknown, 'Wr0ng-Passw0rd!'))).toEqual(knownAnswers);
+  await expectAlike(
+    (name) => signIn(t, name, 'Wr0ng-Passw0rd!'),
+    known,
+    unknown,
+    'NOT_AUTHORIZED: Incorrect username or password.',
+    'NOT_AUTHORIZED: Password attempts exceeded',
+  );
 });
 
 test('confirmSignUp: wrong codes, then the attempt budget, alike for a pending registration and none', async () => {
@@ -44,10 +57,7 @@ test('confirmSignUp: wrong codes, then the attempt budget, alike for a pending r
   const code = t.codeFor(known);
   const unknown = uniqueEmail('unknown-confirm');
   const confirm = (username: string) => t.gql(ConfirmSignUpDocument, { input: { username, code: wrongCode(code) } }, key);
-  const knownAnswers = await tenTimes(() => confirm(known));
-  expect(knownAnswers.slice(0, 5)).toEqual(Array(5).fill('CODE_MISMATCH: Invalid verification code provided, please try again.'));
-  expect(knownAnswers.slice(5)).toEqual(Array(5).fill('LIMIT_EXCEEDED: Attempt limit exceeded, please try after some time.'));
-  expect(await tenTimes(() => confirm(unknown))).toEqual(knownAnswers);
+  await expectAlike(confirm, known, unknown, WRONG_CODE, OVER_BUDGET);
 });
 
 test('confirmResetPassword: wrong codes, then the attempt budget, alike for a real reset and a made-up one', async () => {
@@ -57,10 +67,7 @@ test('confirmResetPassword: wrong codes, then the attempt budget, alike for a re
   for (const username of [known, unknown]) expect(answer(await t.gql(ResetPasswordDocument, { input: { username } }, key))).toBe('ok');
   const code = t.codeFor(known);
   const confirm = (username: string) => t.gql(ConfirmResetPasswordDocument, { input: { username, code: wrongCode(code), newPassword: NEW_PASSWORD } }, key);
-  const knownAnswers = await tenTimes(() => confirm(known));
-  expect(knownAnswers.slice(0, 5)).toEqual(Array(5).fill('CODE_MISMATCH: Invalid verification code provided, please try again.'));
-  expect(knownAnswers.slice(5)).toEqual(Array(5).fill('LIMIT_EXCEEDED: Attempt limit exceeded, please try after some time.'));
-  expect(await tenTimes(() => confirm(unknown))).toEqual(knownAnswers);
+  await expectAlike(confirm, known, unknown, WRONG_CODE, OVER_BUDGET);
 });
 
 test('the reset-code budget holds across reissued codes: a new code brings no new guesses', async () => {
