@@ -20,6 +20,13 @@ export interface MirroredFields {
   cognitoModifiedAt: number;
   /** The attributes declared indexable (INDEXED_ATTRIBUTES, e.g. `custom:tenant`), as Cognito holds them. */
   indexed: Record<string, string>;
+  /**
+   * Set by triggers, whose events carry no dates: `cognitoModifiedAt` is then the trigger's clock
+   * and `createdAt` a guess (kept from the record when it already has one). Such a record yields
+   * to any write of Cognito's own version of the same state, even one up to a minute older than
+   * the guess, so reconcile and write-through always replace it.
+   */
+  estimated?: boolean;
 }
 
 /** Written by the app (the triggers and the API), never by Cognito. */
@@ -41,6 +48,10 @@ export interface AppFields {
   flags: string[];
 }
 
+/**
+ * A record made by `recordSignIn` or `updateApp` before anything was mirrored is bare: its
+ * `cognitoModifiedAt` is 0, `username` empty and `status` `UNKNOWN` until the next mirror.
+ */
 export interface DirectoryProfile extends MirroredFields, AppFields {
   sub: string;
   /** When the directory record was made. */
