@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Clock, systemClock } from './clock';
+import { AuthEventsStore } from './domain/authEvents.store';
 import { Budgets } from './domain/budgets';
 import { BudgetsStore } from './domain/budgets.store';
 import { CodeService } from './domain/codes';
@@ -20,6 +21,8 @@ import { PoolsStore } from './domain/pools.store';
 import { SessionsStore } from './domain/sessions.store';
 import { ensureTable, openTable } from './domain/table';
 import { TokenSigner } from './domain/tokens';
+import { CustomMessages } from './domain/triggers/customMessage';
+import { TriggerInvoker, TriggerOptions } from './domain/triggers/invoker';
 import { UsersStore } from './domain/users.store';
 import { createEngineServer } from './server';
 import type { EngineServices } from './services';
@@ -43,6 +46,11 @@ export interface EngineOptions {
   /** Serve /_local/outbox. For development and tests only. */
   devEndpoints?: boolean;
   onInternalError?: (operation: string, error: unknown) => void;
+  /**
+   * How the pools' Lambda triggers are reached: handlers run in-process by function name, else
+   * the Lambda Invoke API at `lambdaEndpoint`; see domain/triggers/invoker.ts.
+   */
+  triggers?: TriggerOptions;
 }
 
 export interface Engine {
@@ -83,6 +91,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const users = new UsersStore(table);
   const ghosts = new GhostsStore(table);
   const budgets = new Budgets(new BudgetsStore(table), clock);
+  const triggers = new TriggerInvoker(options.triggers);
+  const messages = new CustomMessages(triggers);
   let endpoint = '';
   const services: EngineServices = {
     clock,
@@ -92,12 +102,15 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sessions: new SessionsStore(table),
     groups: new GroupsStore(table),
     ghosts,
-    codes: new CodeService(new CodesStore(table), budgets, outbox, clock),
+    codes: new CodeService(new CodesStore(table), budgets, outbox, clock, messages),
     budgets,
     lockout: new Lockout(users, ghosts),
     hasher: new PasswordHasher(options.hashCost ?? OWASP_COST),
     tokens: new TokenSigner(clock, (poolId) => `${endpoint}/${poolId}`),
     outbox,
+    triggers,
+    messages,
+    authEvents: new AuthEventsStore(table),
   };
   const observers = new Set<(operation: string) => void>();
   const server: Server = createEngineServer(services, {
@@ -125,6 +138,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      triggers.close();
       dynamo.destroy();
     },
   };

@@ -37,6 +37,12 @@ export class GroupExistsException extends CognitoError {}
 export class UnsupportedUserStateException extends CognitoError {}
 export class UnsupportedTokenTypeException extends CognitoError {}
 export class ConcurrentModificationException extends CognitoError {}
+/** A trigger's handler threw: its message, as `<Trigger> failed with error <message>.` */
+export class UserLambdaValidationException extends CognitoError {}
+/** A trigger answered, but not with something Cognito can use. */
+export class InvalidLambdaResponseException extends CognitoError {}
+/** A trigger could not be invoked at all (no function, a timeout, Lambda itself failing). */
+export class UnexpectedLambdaException extends CognitoError {}
 export class InternalErrorException extends CognitoError {
   override readonly status = 500;
 }
@@ -60,4 +66,8 @@ export const messages = {
   codeExpired: 'Invalid code provided, please request a code again.',
   limitExceeded: 'Attempt limit exceeded, please try after some time.',
   secretHashMismatch: 'Client {clientId} is configured with secret but SECRET_HASH was not received',
+  invalidLambdaJson: 'Invalid lambda function output : Invalid JSON',
+  unrecognizableLambdaOutput: 'Unrecognizable lambda output',
+  lambdaTimeout: 'Socket timeout while invoking Lambda function',
+  accessTokenScope: 'Access Token does not have required scopes',
 } as const;

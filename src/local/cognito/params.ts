@@ -14,6 +14,10 @@ function violation(field: string, constraint: string): InvalidParameterException
   );
 }
 
+/** The model's answer for a value that does not match its pattern (the value itself is not quoted). */
+export const patternViolation = (field: string, pattern: RegExp): InvalidParameterException =>
+  violation(field, `Member must satisfy regular expression pattern: ${pattern.source}`);
+
 export interface StringRule {
   min?: number;
   max?: number;
@@ -39,9 +43,7 @@ function checkString(field: string, value: unknown, rule: StringRule): string {
   if (rule.max !== undefined && value.length > rule.max) {
     throw violation(field, `Member must have length less than or equal to ${rule.max}`);
   }
-  if (rule.pattern && !rule.pattern.test(value)) {
-    throw violation(field, `Member must satisfy regular expression pattern: ${rule.pattern.source}`);
-  }
+  if (rule.pattern && !rule.pattern.test(value)) throw patternViolation(field, rule.pattern);
   return value;
 }
 

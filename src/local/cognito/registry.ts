@@ -9,6 +9,7 @@ import { adminDisableUser } from './operations/adminDisableUser';
 import { adminEnableUser } from './operations/adminEnableUser';
 import { adminGetUser } from './operations/adminGetUser';
 import { adminInitiateAuth } from './operations/adminInitiateAuth';
+import { adminListUserAuthEvents } from './operations/adminListUserAuthEvents';
 import { adminListGroupsForUser } from './operations/adminListGroupsForUser';
 import { adminRemoveUserFromGroup } from './operations/adminRemoveUserFromGroup';
 import { adminResetUserPassword } from './operations/adminResetUserPassword';
@@ -43,6 +44,7 @@ import { respondToAuthChallenge } from './operations/respondToAuthChallenge';
 import { revokeToken } from './operations/revokeToken';
 import { signUp } from './operations/signUp';
 import { updateGroup } from './operations/updateGroup';
+import { updateUserPool } from './operations/updateUserPool';
 import { updateUserAttributes } from './operations/updateUserAttributes';
 import { verifyUserAttribute } from './operations/verifyUserAttribute';
 
@@ -57,6 +59,7 @@ export const operations: Record<string, Operation> = {
   AdminGetUser: adminGetUser,
   AdminInitiateAuth: adminInitiateAuth,
   AdminListGroupsForUser: adminListGroupsForUser,
+  AdminListUserAuthEvents: adminListUserAuthEvents,
   AdminRemoveUserFromGroup: adminRemoveUserFromGroup,
   AdminResetUserPassword: adminResetUserPassword,
   AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
@@ -91,5 +94,6 @@ export const operations: Record<string, Operation> = {
   SignUp: signUp,
   UpdateGroup: updateGroup,
   UpdateUserAttributes: updateUserAttributes,
+  UpdateUserPool: updateUserPool,
   VerifyUserAttribute: verifyUserAttribute,
 };

@@ -18,6 +18,13 @@ export interface ServerOptions {
   onRequest?: (operation: string) => void;
 }
 
+/** `aws-sdk-js/3.1169.0 ua/2.1 ...` → `aws-sdk-js-3.1169.0`, the form trigger events carry. */
+function sdkVersion(req: IncomingMessage): string {
+  const agent = req.headers['x-amz-user-agent'] ?? req.headers['user-agent'];
+  const match = typeof agent === 'string' ? /^([\w.-]+)\/([\w.-]+)/.exec(agent) : null;
+  return match ? `${match[1]}-${match[2]}` : 'aws-sdk-unknown-unknown';
+}
+
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
@@ -36,7 +43,7 @@ async function handleApi(services: EngineServices, options: ServerOptions, req: 
       verifySigV4({ method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body }, options.credentials);
     }
     const input = parseInput(body);
-    const result = await operation.run(services, { input, sourceIp: req.socket.remoteAddress ?? '' });
+    const result = await operation.run(services, { input, sourceIp: req.socket.remoteAddress ?? '', sdkVersion: sdkVersion(req) });
     writeResult(res, result);
   } catch (error) {
     if (!(error instanceof CognitoError)) options.onInternalError(name, error);

@@ -9,7 +9,11 @@ import { clientMayRead } from './attributes';
 import { secretsEqual } from './constantTime';
 import { seconds } from '../clock';
 import type { EngineServices } from '../services';
+import type { Caller } from './caller';
 import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model';
+import { ADMIN_SCOPE } from './tokens';
+import { GroupOverride, groupClaims } from './triggers/claimOverrides';
+import { preTokenGeneration, TokenGenerationSource } from './triggers/preTokenGeneration';
 
 export interface AuthenticationResult {
   AccessToken: string;
@@ -46,31 +50,35 @@ function idTokenAttributes(user: UserRecord, client: ClientRecord): Record<strin
 }
 
 /**
- * Group claims: cognito:groups (by precedence, lowest first), and cognito:roles /
- * cognito:preferred_role from the groups' role ARNs.
+ * The user's groups as tokens carry them: names by precedence (lowest first), and the groups'
+ * role ARNs with the preferred one (that of the first group having a role).
  */
-async function groupClaims(s: EngineServices, user: UserRecord): Promise<Record<string, unknown>> {
+async function userGroups(s: EngineServices, user: UserRecord): Promise<GroupOverride> {
   const names = (await s.groups.groupsOf(user.poolId, user.usernameKey, 100)).items;
-  if (names.length === 0) return {};
+  if (names.length === 0) return { groups: [], roles: [] };
   const groups = (await s.groups.getMany(user.poolId, names)).sort(
     (a, b) => (a.precedence ?? Number.MAX_SAFE_INTEGER) - (b.precedence ?? Number.MAX_SAFE_INTEGER) || a.groupName.localeCompare(b.groupName),
   );
   const roles = groups.flatMap((g) => (g.roleArn ? [g.roleArn] : []));
-  return {
-    'cognito:groups': groups.map((g) => g.groupName),
-    ...(roles.length ? { 'cognito:roles': roles, 'cognito:preferred_role': groups.find((g) => g.roleArn)!.roleArn } : {}),
-  };
+  return { groups: groups.map((g) => g.groupName), roles, preferredRole: roles[0] };
 }
 
-/** Signs ID and access tokens for a session (new sign-in or refresh). */
+/** Why tokens are being signed, and for whom: PreTokenGeneration's source and caller. */
+export interface TokenIssue {
+  source: TokenGenerationSource;
+  caller: Caller;
+}
+
+/** Signs ID and access tokens for a session (new sign-in or refresh), after PreTokenGeneration. */
 export async function signTokens(
   s: EngineServices,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
   session: SessionRecord,
+  issue: TokenIssue,
 ): Promise<AuthenticationResult> {
-  const groups = await groupClaims(s, user);
+  const groups = await userGroups(s, user);
   const iat = seconds(s.clock.now());
   const eventId = randomUUID();
   const common = {
@@ -81,31 +89,45 @@ export async function signTokens(
     auth_time: seconds(session.authTime),
     iat,
   };
-  const accessToken = s.tokens.sign(pool, {
-    ...common,
-    ...(groups['cognito:groups'] ? { 'cognito:groups': groups['cognito:groups'] } : {}),
-    client_id: client.clientId,
-    token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
-    exp: iat + client.accessTokenValiditySeconds,
-    jti: randomUUID(),
-    username: user.username,
-  });
-  const idToken = s.tokens.sign(pool, {
-    ...idTokenAttributes(user, client),
-    ...common,
-    ...groups,
-    aud: client.clientId,
-    token_use: 'id',
-    exp: iat + client.idTokenValiditySeconds,
-    jti: randomUUID(),
-    'cognito:username': user.username,
-  });
-  return { AccessToken: accessToken, IdToken: idToken, ExpiresIn: client.accessTokenValiditySeconds, TokenType: 'Bearer' };
+  const draft = {
+    access: {
+      ...common,
+      ...groupClaims('access', groups),
+      client_id: client.clientId,
+      token_use: 'access',
+      scope: ADMIN_SCOPE,
+      exp: iat + client.accessTokenValiditySeconds,
+      jti: randomUUID(),
+      username: user.username,
+    },
+    id: {
+      ...idTokenAttributes(user, client),
+      ...common,
+      ...groupClaims('id', groups),
+      aud: client.clientId,
+      token_use: 'id',
+      exp: iat + client.idTokenValiditySeconds,
+      jti: randomUUID(),
+      'cognito:username': user.username,
+    },
+  };
+  const claims = await preTokenGeneration(s, pool, issue.caller, issue.source, user, groups, draft);
+  return {
+    AccessToken: s.tokens.sign(pool, claims.access),
+    IdToken: s.tokens.sign(pool, claims.id),
+    ExpiresIn: client.accessTokenValiditySeconds,
+    TokenType: 'Bearer',
+  };
 }
 
-/** A successful sign-in: starts a new session (refresh-token family) and signs its tokens. */
-export async function startSession(s: EngineServices, pool: PoolRecord, client: ClientRecord, user: UserRecord): Promise<AuthenticationResult> {
+/** A successful sign-in: signs a new session's tokens (refresh-token family) and stores the session. */
+export async function startSession(
+  s: EngineServices,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  issue: TokenIssue,
+): Promise<{ result: AuthenticationResult; session: SessionRecord }> {
   const now = s.clock.now();
   const secret = randomBytes(32).toString('base64url');
   const session: SessionRecord = {
@@ -120,8 +142,10 @@ export async function startSession(s: EngineServices, pool: PoolRecord, client: 
     createdAt: Math.max(now, user.signedOutAt + 1),
     expiresAt: now + client.refreshTokenValiditySeconds * 1000,
   };
+  // Signed first (PreTokenGeneration may refuse), stored after: a refused sign-in leaves no session.
+  const tokens = await signTokens(s, pool, client, user, session, issue);
   await s.sessions.put(session);
-  return { ...(await signTokens(s, pool, client, user, session)), RefreshToken: `${session.sessionId}.${secret}` };
+  return { result: { ...tokens, RefreshToken: `${session.sessionId}.${secret}` }, session };
 }
 
 /** Parks the sign-in at a challenge; the returned Session names it and answers once. */

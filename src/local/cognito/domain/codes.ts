@@ -13,6 +13,8 @@ import type { Budgets } from './budgets';
 import type { CodesStore } from './codes.store';
 import type { CodeRecord, Ghost, PoolRecord, UserRecord } from './model';
 import type { Outbox } from './outbox';
+import type { Caller } from './caller';
+import type { CustomMessages, CustomMessageSource } from './triggers/customMessage';
 
 export type CodePurpose = 'SIGN_UP' | 'FORGOT_PASSWORD' | `VERIFY_${string}`;
 
@@ -34,6 +36,12 @@ const wording: Record<string, { subject: string; body: (code: string) => string 
   VERIFY: { subject: 'Your verification code', body: (c) => `Your verification code is ${c}` },
 };
 
+/** Why a code is sent and at whose request: the CustomMessage trigger's source and caller. */
+export interface CodeMessage {
+  source: CustomMessageSource;
+  caller: Caller;
+}
+
 export function deliveryDetails(attribute: string, value: string): CodeDeliveryDetails {
   return {
     Destination: maskDestination(attribute, value),
@@ -48,6 +56,7 @@ export class CodeService {
     private readonly budgets: Budgets,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly messages: CustomMessages,
   ) {}
 
   private digest(pool: PoolRecord, user: UserRecord, purpose: string, code: string): string {
@@ -55,13 +64,25 @@ export class CodeService {
   }
 
   /**
-   * Creates a code, stores its digest, and sends it to the user's `attribute` address. Spends no
-   * budget: the operations a user may repeat spend theirs first (budgets.ts); admin operations
-   * and SignUp's first code are free.
+   * Creates a code, has its message composed (through the CustomMessage trigger, which may refuse
+   * it: then nothing is stored or sent), stores its digest, and sends it to the user's `attribute`
+   * address. Spends no budget: the operations a user may repeat spend theirs first (budgets.ts);
+   * admin operations and SignUp's first code are free.
    */
-  async issue(pool: PoolRecord, user: UserRecord, purpose: CodePurpose, attribute: string): Promise<CodeDeliveryDetails> {
+  async issue(pool: PoolRecord, user: UserRecord, purpose: CodePurpose, attribute: string, message: CodeMessage): Promise<CodeDeliveryDetails> {
     const destination = user.attributes[attribute];
+    const medium = attribute === 'phone_number' ? 'SMS' : 'EMAIL';
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const standard = wording[purpose.startsWith('VERIFY_') ? 'VERIFY' : purpose];
+    const text = await this.messages.compose({
+      pool,
+      user,
+      caller: message.caller,
+      source: message.source,
+      medium,
+      standard: { subject: standard.subject, body: standard.body(code) },
+      code,
+    });
     const now = this.clock.now();
     await this.store.put(pool.poolId, user.usernameKey, {
       purpose,
@@ -70,15 +91,14 @@ export class CodeService {
       createdAt: now,
       expiresAt: now + lifetime(purpose),
     });
-    const text = wording[purpose.startsWith('VERIFY_') ? 'VERIFY' : purpose];
     this.outbox.deliver({
       poolId: pool.poolId,
-      medium: attribute === 'phone_number' ? 'SMS' : 'EMAIL',
+      medium,
       to: destination,
       username: user.username,
       purpose,
       subject: text.subject,
-      body: text.body(code),
+      body: text.body,
       code,
       sentAt: new Date(now).toISOString(),
     });

@@ -2,7 +2,9 @@
 import { InvalidParameterException } from '../errors';
 import type { EngineServices } from '../services';
 import type { ClientRecord, PoolRecord } from './model';
-import { passwordSignIn, refreshSignIn, SignInResult } from './signIn';
+import type { Caller } from './caller';
+import { refreshSignIn } from './refresh';
+import { passwordSignIn, SignInResult } from './signIn';
 
 const REQUIRED_GRANT: Record<string, string> = {
   USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
@@ -25,6 +27,7 @@ export async function runAuthFlow(
   flow: string,
   parameters: Record<string, string>,
   allowedFlows: readonly string[],
+  caller: Caller,
 ): Promise<SignInResult> {
   if (!allowedFlows.includes(flow)) {
     throw new InvalidParameterException(`Unsupported auth flow ${flow} for this operation`);
@@ -33,7 +36,7 @@ export async function runAuthFlow(
     throw new InvalidParameterException(`${flow} flow not enabled for this client`);
   }
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
-    return refreshSignIn(s, pool, client, param(parameters, 'REFRESH_TOKEN'), parameters.SECRET_HASH);
+    return refreshSignIn(s, pool, client, param(parameters, 'REFRESH_TOKEN'), parameters.SECRET_HASH, caller);
   }
-  return passwordSignIn(s, pool, client, param(parameters, 'USERNAME'), param(parameters, 'PASSWORD'), parameters.SECRET_HASH);
+  return passwordSignIn(s, pool, client, param(parameters, 'USERNAME'), param(parameters, 'PASSWORD'), parameters.SECRET_HASH, caller);
 }

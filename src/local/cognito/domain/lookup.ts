@@ -9,7 +9,7 @@ import type { EngineServices } from '../services';
 import { isEmail, isPhone } from '../../../lib/addresses';
 import type { ClientRecord, Ghost, PoolRecord, SessionRecord, UserRecord } from './model';
 import type { SignInName } from './users.store';
-import { Claims, peekClaims } from './tokens';
+import { ADMIN_SCOPE, Claims, peekClaims } from './tokens';
 import { seconds } from '../clock';
 
 export async function requirePool(s: EngineServices, poolId: string): Promise<PoolRecord> {
@@ -154,6 +154,10 @@ export async function authenticateAccessToken(s: EngineServices, token: string):
   const { claims } = verified;
   if (claims.token_use !== 'access' || typeof claims.username !== 'string' || typeof claims.origin_jti !== 'string') {
     throw new NotAuthorizedException(messages.invalidAccessToken);
+  }
+  // PreTokenGeneration (V2) may suppress the scope that Cognito's own API requires.
+  if (typeof claims.scope !== 'string' || !claims.scope.split(' ').includes(ADMIN_SCOPE)) {
+    throw new NotAuthorizedException(messages.accessTokenScope);
   }
   const user = await s.users.get(pool.poolId, usernameKey(pool, claims.username));
   if (!user || user.sub !== claims.sub) throw new NotAuthorizedException(messages.accessTokenRevoked);

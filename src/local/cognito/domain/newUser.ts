@@ -5,6 +5,7 @@ import type { EngineServices } from '../services';
 import { isEmail, isPhone } from '../../../lib/addresses';
 import { assertRequiredPresent } from './attributes';
 import { CodeDeliveryDetails, deliveryDetails } from './codes';
+import { takeOverAliases } from './aliasTakeover';
 import { signInNames, usernameKey } from './lookup';
 import type { PoolRecord, UserRecord, UserStatus } from './model';
 import { NameTakenError, UserExistsError } from './users.store';
@@ -39,13 +40,17 @@ function placeUsername(pool: PoolRecord, given: string, attributes: Record<strin
   return sub;
 }
 
-export async function createUser(s: EngineServices, pool: PoolRecord, request: NewUser): Promise<UserRecord> {
+/**
+ * The record a new user would have, checked against the pool's naming rules and required
+ * attributes but not stored: SignUp and AdminCreateUser show it to PreSignUp first.
+ */
+export function newUserRecord(s: EngineServices, pool: PoolRecord, request: NewUser): UserRecord {
   const sub = randomUUID();
   const attributes = { ...request.attributes };
   const username = placeUsername(pool, request.username, attributes, sub);
   assertRequiredPresent(pool, attributes);
   const now = s.clock.now();
-  const user: UserRecord = {
+  return {
     poolId: pool.poolId,
     usernameKey: usernameKey(pool, username),
     username,
@@ -63,6 +68,15 @@ export async function createUser(s: EngineServices, pool: PoolRecord, request: N
     createdAt: now,
     modifiedAt: now,
   };
+}
+
+/**
+ * Stores a new user, claiming its names. With `takeOverAliases`, a verified alias another user
+ * holds moves to this one (that user's address becomes unverified), as Cognito does for
+ * PreSignUp's autoVerify and UserMigration's forceAliasCreation.
+ */
+export async function storeUser(s: EngineServices, pool: PoolRecord, user: UserRecord, options: { takeOverAliases?: boolean } = {}): Promise<UserRecord> {
+  if (options.takeOverAliases) await takeOverAliases(s, pool, user);
   try {
     await s.users.create(user, signInNames(pool, user));
   } catch (error) {
@@ -77,6 +91,10 @@ export async function createUser(s: EngineServices, pool: PoolRecord, request: N
   }
   await s.pools.adjustUserCount(pool.poolId, 1);
   return user;
+}
+
+export async function createUser(s: EngineServices, pool: PoolRecord, request: NewUser): Promise<UserRecord> {
+  return storeUser(s, pool, newUserRecord(s, pool, request));
 }
 
 /** The attribute a confirmation code goes to: an auto-verified one the user has, email first. */

@@ -3,6 +3,7 @@ import { InvalidParameterException } from '../errors';
 import { STANDARD_SCHEMA } from './attributes';
 import type { ClientRecord, PasswordPolicy, PoolRecord, PoolSettings, SchemaAttribute } from './model';
 import { DEFAULT_PASSWORD_POLICY } from './passwordPolicy';
+import { lambdaConfigFrom } from './triggers/lambdaConfig';
 
 type Input = Record<string, unknown>;
 const asRecord = (value: unknown): Input => (value && typeof value === 'object' ? (value as Input) : {});
@@ -69,10 +70,29 @@ export function poolSettingsFrom(input: Input): PoolSettings {
     Schema: schema(input),
     MfaConfiguration: typeof input.MfaConfiguration === 'string' ? input.MfaConfiguration : 'OFF',
     DeviceConfiguration: input.DeviceConfiguration ? asRecord(input.DeviceConfiguration) : undefined,
-    LambdaConfig: asRecord(input.LambdaConfig),
+    LambdaConfig: lambdaConfigFrom(input.LambdaConfig),
     UsernameCaseSensitive: asRecord(input.UsernameConfiguration).CaseSensitive === true,
     AdminCreateUserOnly: asRecord(input.AdminCreateUserConfig).AllowAdminCreateUserOnly === true,
     Extra: Object.fromEntries(Object.entries(input).filter(([k]) => !known.has(k))),
+  };
+}
+
+/** What UpdateUserPool cannot change: the way users are named and the attribute schema. */
+const FIXED_AT_CREATION = new Set(['UserPoolId', 'PoolName', 'UsernameAttributes', 'AliasAttributes', 'Schema', 'UsernameConfiguration']);
+
+/**
+ * UpdateUserPool's settings. As in Cognito, a setting the request leaves out goes back to its
+ * default (so callers send the whole configuration, usually from DescribeUserPool); naming and
+ * schema keep what the pool was created with.
+ */
+export function updatedPoolSettings(current: PoolSettings, input: Input): PoolSettings {
+  const changeable = Object.fromEntries(Object.entries(input).filter(([key]) => !FIXED_AT_CREATION.has(key)));
+  return {
+    ...poolSettingsFrom(changeable),
+    UsernameAttributes: current.UsernameAttributes,
+    AliasAttributes: current.AliasAttributes,
+    Schema: current.Schema,
+    UsernameCaseSensitive: current.UsernameCaseSensitive,
   };
 }
 

@@ -1,10 +1,14 @@
 /** Pools and app clients in the engine table. */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, Table } from './table';
+import { isConditionFailure, keys, Table } from './table';
 import type { ClientRecord, PoolRecord } from './model';
 
 export class PoolsStore {
-  /** Pools and clients never change after creation here, so a per-process cache is safe. */
+  /**
+   * Clients never change after creation, and pools only through UpdateUserPool, which refreshes
+   * this cache: safe while one engine process serves a table (as `npm start` and
+   * `npm run cognito:local` do).
+   */
   private readonly poolCache = new Map<string, PoolRecord>();
   private readonly clientCache = new Map<string, ClientRecord>();
 
@@ -24,6 +28,38 @@ export class PoolsStore {
         Item: { ...keys.poolList(), sk: pool.poolId, poolId: pool.poolId, name: pool.name, createdAt: pool.createdAt },
       }),
     );
+  }
+
+  /** Replaces a pool's name and settings; the updated pool, or undefined if it is gone. */
+  async updatePool(poolId: string, change: Pick<PoolRecord, 'name' | 'settings' | 'modifiedAt'>): Promise<PoolRecord | undefined> {
+    try {
+      const { Attributes } = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.pool(poolId),
+          UpdateExpression: 'SET #name = :name, settings = :settings, modifiedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#name': 'name' },
+          ExpressionAttributeValues: { ':name': change.name, ':settings': change.settings, ':now': change.modifiedAt },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const pool = Attributes as PoolRecord;
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: { ...keys.poolList(), sk: poolId },
+          UpdateExpression: 'SET #name = :name',
+          ExpressionAttributeNames: { '#name': 'name' },
+          ExpressionAttributeValues: { ':name': change.name },
+        }),
+      );
+      this.poolCache.set(poolId, pool);
+      return pool;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   }
 
   async getPool(poolId: string): Promise<PoolRecord | undefined> {

@@ -14,9 +14,10 @@
  *   NAME#<poolId>#<kind>#<v>   / NAME            unique sign-in name (sub, email, phone) -> username
  *   SESSION#<poolId>#<id>      / SESSION         refresh-token family (origin_jti)
  *   CHALLENGE#<poolId>#<id>    / CHALLENGE       pending auth challenge (the opaque Session)
+ *   AUTHEVENTS#<poolId>#<sub>  / EVENT#<ms>#<id> one sign-in attempt (AdminListUserAuthEvents)
  *
  * Every lookup is a GetItem or a Query on one partition, so no operation's cost grows with
- * the number of users. Short-lived records (budgets, ghosts) carry `ttl` (epoch seconds) for
+ * the number of users. Short-lived records (budgets, ghosts, auth events) carry `ttl` (epoch seconds) for
  * DynamoDB's TTL, which dynalite lacks; their expiry is enforced when they are read.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -38,6 +39,7 @@ export const keys = {
   name: (poolId: string, kind: string, value: string) => ({ pk: `NAME#${poolId}#${kind}#${value}`, sk: 'NAME' }),
   session: (poolId: string, sessionId: string) => ({ pk: `SESSION#${poolId}#${sessionId}`, sk: 'SESSION' }),
   challenge: (poolId: string, id: string) => ({ pk: `CHALLENGE#${poolId}#${id}`, sk: 'CHALLENGE' }),
+  authEvents: (poolId: string, sub: string) => `AUTHEVENTS#${poolId}#${sub}`,
 };
 
 export interface Table {

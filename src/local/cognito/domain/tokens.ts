@@ -10,6 +10,9 @@ import type { PoolRecord, SigningKey } from './model';
 
 export type Claims = Record<string, unknown>;
 
+/** The scope Cognito's own API needs in an access token (GetUser, ChangePassword, ...). */
+export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
+
 const b64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
 export function generateSigningKey(): SigningKey {

@@ -1,9 +1,11 @@
+import { callerOf } from '../domain/caller';
 import { validateAttributes } from '../domain/attributes';
 import { describeUser } from '../domain/describeUser';
 import { generateTemporaryPassword, sendInvitation } from '../domain/invite';
 import { requirePool, requireUser } from '../domain/lookup';
-import { createUser } from '../domain/newUser';
+import { newUserRecord, storeUser } from '../domain/newUser';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
+import { preSignUp, validationDataOf } from '../domain/triggers/preSignUp';
 import { UnsupportedUserStateException } from '../errors';
 import { oneOf, optionalList, optionalString, requiredString, rules } from '../params';
 import type { Operation } from '../services';
@@ -12,8 +14,10 @@ const DAY = 86_400_000;
 
 export const adminCreateUser: Operation = {
   access: 'iam',
-  async run(s, { input }) {
+  async run(s, request) {
+    const { input } = request;
     const pool = await requirePool(s, requiredString(input, 'UserPoolId', rules.poolId));
+    const caller = callerOf(request);
     const username = requiredString(input, 'Username', rules.username);
     const attributes = validateAttributes(pool, optionalList(input, 'UserAttributes', 100), 'admin-create');
     const action = optionalString(input, 'MessageAction');
@@ -36,9 +40,12 @@ export const adminCreateUser: Operation = {
       });
       if (!user) throw new UnsupportedUserStateException('User account changed state during the resend.');
     } else {
-      user = await createUser(s, pool, { username, attributes, passwordHash, status: 'FORCE_CHANGE_PASSWORD', temporaryPasswordExpiresAt });
+      const draft = newUserRecord(s, pool, { username, attributes, passwordHash, status: 'FORCE_CHANGE_PASSWORD', temporaryPasswordExpiresAt });
+      // Cognito ignores PreSignUp's answer here; a handler that throws still refuses the user.
+      await preSignUp(s, pool, caller, 'PreSignUp_AdminCreateUser', draft, validationDataOf(input));
+      user = await storeUser(s, pool, draft);
     }
-    if (action !== 'SUPPRESS') sendInvitation(s, pool, user, temporaryPassword, mediums);
+    if (action !== 'SUPPRESS') await sendInvitation(s, pool, user, temporaryPassword, mediums, caller);
     return { User: describeUser(user, 'Attributes') };
   },
 };

@@ -1,3 +1,4 @@
+import { callerOf, contextDataIp } from '../domain/caller';
 import { runAuthFlow } from '../domain/flows';
 import { requirePoolClient } from '../domain/lookup';
 import { requiredString, rules, stringMap } from '../params';
@@ -5,7 +6,8 @@ import type { Operation } from '../services';
 
 export const adminInitiateAuth: Operation = {
   access: 'iam',
-  async run(s, { input }) {
+  async run(s, request) {
+    const { input } = request;
     const { client, pool } = await requirePoolClient(
       s,
       requiredString(input, 'UserPoolId', rules.poolId),
@@ -13,6 +15,7 @@ export const adminInitiateAuth: Operation = {
     );
     const flow = requiredString(input, 'AuthFlow', { max: 64 });
     const parameters = stringMap(input, 'AuthParameters');
-    return runAuthFlow(s, pool, client, flow, parameters, ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN']);
+    const caller = callerOf(request, client.clientId, contextDataIp(input));
+    return runAuthFlow(s, pool, client, flow, parameters, ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'], caller);
   },
 };

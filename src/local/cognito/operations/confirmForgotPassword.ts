@@ -1,15 +1,19 @@
+import { callerOf } from '../domain/caller';
 import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
 import { assertSecretHash } from '../domain/secretHash';
+import { postConfirmation } from '../domain/triggers/postConfirmation';
 import { optionalString, requiredString, rules } from '../params';
 import type { Operation } from '../services';
 
 export const confirmForgotPassword: Operation = {
   access: 'public',
-  async run(s, { input }) {
+  async run(s, request) {
+    const { input } = request;
     const { client, pool } = await requireClient(s, requiredString(input, 'ClientId', rules.clientId));
     const username = requiredString(input, 'Username', rules.username);
     const code = requiredString(input, 'ConfirmationCode', rules.code);
+    const caller = callerOf(request, client.clientId);
     const password = requiredString(input, 'Password', rules.password);
     assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
     // The policy is checked before the code is spent, so a weak choice can be retried.
@@ -22,7 +26,7 @@ export const confirmForgotPassword: Operation = {
     // The code is checked before the (slow) hash, so a wrong code costs the same for a known
     // user as for an unknown one; only the holder of the right code waits for the hash.
     await s.codes.consume(pool, user, 'FORGOT_PASSWORD', code);
-    await s.users.update(pool.poolId, user.usernameKey, {
+    const updated = await s.users.update(pool.poolId, user.usernameKey, {
       set: {
         passwordHash: await s.hasher.hash(password),
         status: user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED',
@@ -33,6 +37,8 @@ export const confirmForgotPassword: Operation = {
       },
       remove: ['temporaryPasswordExpiresAt'],
     });
+    // The reset is stored first: a failing handler fails the request, and the new password stands.
+    if (updated) await postConfirmation(s, pool, caller, 'PostConfirmation_ConfirmForgotPassword', updated);
     return {};
   },
 };

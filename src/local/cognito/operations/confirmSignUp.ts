@@ -1,5 +1,7 @@
+import { callerOf } from '../domain/caller';
 import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { assertSecretHash } from '../domain/secretHash';
+import { postConfirmation } from '../domain/triggers/postConfirmation';
 import { claimVerifiedAliases, verifiedFlagsFor } from '../domain/verification';
 import { NotAuthorizedException } from '../errors';
 import { optionalString, requiredString, rules } from '../params';
@@ -7,10 +9,12 @@ import type { Operation } from '../services';
 
 export const confirmSignUp: Operation = {
   access: 'public',
-  async run(s, { input }) {
+  async run(s, request) {
+    const { input } = request;
     const { client, pool } = await requireClient(s, requiredString(input, 'ClientId', rules.clientId));
     const username = requiredString(input, 'Username', rules.username);
     const code = requiredString(input, 'ConfirmationCode', rules.code);
+    const caller = callerOf(request, client.clientId);
     assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
     const { user, ghost } = await findUser(s, pool, username);
     // Unknown users get the answer a wrong code gets, so the answer does not reveal them.
@@ -30,6 +34,9 @@ export const confirmSignUp: Operation = {
       expect: { status: 'UNCONFIRMED' },
     });
     if (!updated) throw new NotAuthorizedException('User cannot be confirmed. Current status is CONFIRMED');
+    // After the user is stored as confirmed, as in Cognito: a failing handler fails this request,
+    // and the user stays confirmed (a retry is told "Current status is CONFIRMED").
+    await postConfirmation(s, pool, caller, 'PostConfirmation_ConfirmSignUp', updated);
     return {};
   },
 };

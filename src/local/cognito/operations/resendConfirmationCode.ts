@@ -1,3 +1,4 @@
+import { callerOf } from '../domain/caller';
 import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { simulatedDelivery, verificationAttribute } from '../domain/newUser';
 import { assertSecretHash } from '../domain/secretHash';
@@ -7,9 +8,11 @@ import type { Operation } from '../services';
 
 export const resendConfirmationCode: Operation = {
   access: 'public',
-  async run(s, { input }) {
+  async run(s, request) {
+    const { input } = request;
     const { client, pool } = await requireClient(s, requiredString(input, 'ClientId', rules.clientId));
     const username = requiredString(input, 'Username', rules.username);
+    const message = { source: 'CustomMessage_ResendCode', caller: callerOf(request, client.clientId) } as const;
     assertSecretHash(client, username, optionalString(input, 'SecretHash', rules.secretHash));
     const { user, ghost } = await findUser(s, pool, username);
     if (!user) revealMissingUserIfLegacy(client);
@@ -21,6 +24,6 @@ export const resendConfirmationCode: Operation = {
       await s.codes.issueDecoy(pool, 'SIGN_UP');
       return { CodeDeliveryDetails: simulatedDelivery(pool, username) };
     }
-    return { CodeDeliveryDetails: await s.codes.issue(pool, user, 'SIGN_UP', attribute) };
+    return { CodeDeliveryDetails: await s.codes.issue(pool, user, 'SIGN_UP', attribute, message) };
   },
 };
