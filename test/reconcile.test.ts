@@ -16,7 +16,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mapWithConcurrency } from '../src/datasources/concurrency';
 import { DirectoryStore } from '../src/datasources/metadata/directory.store';
-import { mirroredFromCognito, subOf } from '../src/datasources/metadata/directory.fromCognito';
+import { mirroredFromCognito, mirroredFromTrigger, subOf } from '../src/datasources/metadata/directory.fromCognito';
 import { ensureMetadataTable } from '../src/datasources/metadata/table';
 import { ManualClock } from '../src/local/cognito/clock';
 import { Counts, reconcile, ReconcileDeps } from '../src/reconcile/reconcile';
@@ -165,6 +165,19 @@ test('a record whose user signed up after its page was listed is kept; a user de
   expect(await directory.get(leaver)).toBeUndefined();
   expect(await directory.get(lateSub)).toBeDefined();
   await t.admin.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: 'late@example.com' }));
+});
+
+test("a trigger's estimated record is replaced by Cognito's own dates, once", async () => {
+  const directory = await freshDirectory();
+  const [user] = await cognitoUsers();
+  const sub = subOf(user)!;
+  // PostConfirmation ran a few seconds after Cognito's change, and guessed createdAt.
+  const triggerClock = user.UserLastModifiedDate!.getTime() + 5000;
+  const attributes = Object.fromEntries((user.Attributes ?? []).map((a) => [a.Name!, a.Value!]));
+  await directory.mirror(sub, mirroredFromTrigger(user.Username!, attributes, triggerClock, INDEXED), { confirmedAt: triggerClock, signUpSource: 'SIGN_UP' });
+  expect(await run(directory)).toEqual({ ...nothingToDo, created: USERS - 1, fixed: 1 });
+  expect(await directory.get(sub)).toMatchObject({ ...mirroredFromCognito(user, INDEXED), estimated: undefined, signUpSource: 'SIGN_UP', confirmedAt: triggerClock });
+  expect(await run(directory)).toEqual(nothingToDo);
 });
 
 test('throttling (TooManyRequestsException) is waited out with backoff', async () => {

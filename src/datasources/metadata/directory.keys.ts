@@ -9,7 +9,7 @@
  *   (USER#<sub> / SIGNED_OUT belongs to the revocation store.)
  *
  * Two kinds of global secondary index, both sparse (only profiles carry their keys), both
- * projecting the whole record so a query needs no second read:
+ * projecting keys only (a query reads its page's records from the table, directory.queries.ts):
  *
  *   byAttribute1..3   attrNpk = ATTR#<name>#<value>, attrNsk = createdAt (N)
  *                     one index per indexed-attribute slot: the Nth name of INDEXED_ATTRIBUTES
@@ -29,6 +29,7 @@ export const ATTRIBUTE_SLOTS = 3;
 export const ACTIVITY_SHARDS = 8;
 
 export const userPartition = (sub: string): string => `USER#${sub}`;
+export const subOfPartition = (pk: string): string => pk.slice('USER#'.length);
 export const profileKey = (sub: string): Key => ({ pk: userPartition(sub), sk: 'PROFILE' });
 
 export const EVENT_PREFIX = 'EVT#';

@@ -1,19 +1,30 @@
 /**
  * The directory's index reads: users by an indexed attribute (newest first), users inactive
- * since a time (across the activity shards, merged), and every record (for reconcile). Index
- * reads are eventually consistent in DynamoDB: a record written a moment ago may show a moment
- * later.
+ * since a time (across the activity shards, merged), and every record (for reconcile).
+ *
+ * The indexes hold keys only: a page's records are then read from the table in one batch
+ * (strongly consistent), and an entry whose record no longer matches (index reads are eventually
+ * consistent, so it may lag a change by a moment) is left out. A page may so hold fewer than
+ * `limit` records; its nextToken still goes on. Keys only also means a sign-in (which rewrites the
+ * record) costs no write to an attribute index, so a big tenant's index partition stays cool.
  */
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { badInput } from '../../errors';
 import type { DirectoryProfile, Page } from './directory.types';
-import { Item, toProfile } from './directory.item';
-import { ACTIVITY_INDEX, ACTIVITY_SHARDS, activityPartition, attributePartition, SlotIndex } from './directory.keys';
+import type { Item } from './directory.item';
+import { ACTIVITY_INDEX, ACTIVITY_SHARDS, activityPartition, attributePartition, SlotIndex, subOfPartition } from './directory.keys';
 import { checkLimit, decodeToken, encodeToken } from './directory.pages';
 
 interface Source {
   doc: DynamoDBDocumentClient;
   table: string;
+  getMany(subs: readonly string[]): Promise<(DirectoryProfile | undefined)[]>;
+}
+
+/** The records behind index entries, as the table has them now, kept where they still match. */
+async function records(source: Source, entries: Item[], stillMatches: (record: DirectoryProfile) => boolean): Promise<DirectoryProfile[]> {
+  const found = await source.getMany(entries.map((entry) => subOfPartition(String(entry.pk))));
+  return found.filter((record): record is DirectoryProfile => record !== undefined && stillMatches(record));
 }
 
 export async function byAttributeSlot(source: Source, slot: SlotIndex, name: string, value: string, limit: number, nextToken?: string): Promise<Page<DirectoryProfile>> {
@@ -31,7 +42,10 @@ export async function byAttributeSlot(source: Source, slot: SlotIndex, name: str
       ExclusiveStartKey: decodeToken(query, nextToken),
     }),
   );
-  return { items: (page.Items ?? []).map(toProfile), nextToken: page.LastEvaluatedKey ? encodeToken(query, page.LastEvaluatedKey) : undefined };
+  return {
+    items: await records(source, page.Items ?? [], (record) => record.indexed[name] === value),
+    nextToken: page.LastEvaluatedKey ? encodeToken(query, page.LastEvaluatedKey) : undefined,
+  };
 }
 
 /** Where each shard's walk stands: null before its first read, 'done' once it has no more. */
@@ -91,7 +105,10 @@ export async function inactiveSince(source: Source, before: number, limit: numbe
     return taken[shard] === 0 ? cursor : activityKeyOf(page.items[taken[shard] - 1]);
   });
   const more = after.some((cursor) => cursor !== 'done');
-  return { items: items.map(toProfile), nextToken: more ? encodeToken(query, { shards: after }) : undefined };
+  return {
+    items: await records(source, items, (record) => (record.lastSignInAt ?? record.createdAt) < before),
+    nextToken: more ? encodeToken(query, { shards: after }) : undefined,
+  };
 }
 
 /**
@@ -103,5 +120,5 @@ export async function allProfiles(source: Source, limit: number, nextToken?: str
   const page = await source.doc.send(
     new ScanCommand({ TableName: source.table, IndexName: ACTIVITY_INDEX.indexName, Limit: limit, ExclusiveStartKey: decodeToken('all', nextToken) }),
   );
-  return { items: (page.Items ?? []).map(toProfile), nextToken: page.LastEvaluatedKey ? encodeToken('all', page.LastEvaluatedKey) : undefined };
+  return { items: await records(source, page.Items ?? [], () => true), nextToken: page.LastEvaluatedKey ? encodeToken('all', page.LastEvaluatedKey) : undefined };
 }

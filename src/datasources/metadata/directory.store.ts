@@ -192,7 +192,7 @@ export class DirectoryStore implements Directory {
   }
 
   private get source() {
-    return { doc: this.doc, table: this.table };
+    return { doc: this.doc, table: this.table, getMany: (subs: readonly string[]) => this.getMany(subs) };
   }
 
   private async read(sub: string): Promise<Item | undefined> {

@@ -48,7 +48,7 @@ const gsi = (indexName: string, pk: string, sk: string): GlobalSecondaryIndex =>
     { AttributeName: pk, KeyType: 'HASH' },
     { AttributeName: sk, KeyType: 'RANGE' },
   ],
-  Projection: { ProjectionType: 'ALL' },
+  Projection: { ProjectionType: 'KEYS_ONLY' },
 });
 
 export const METADATA_INDEXES: GlobalSecondaryIndex[] = [
