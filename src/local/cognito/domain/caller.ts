@@ -11,7 +11,10 @@ export const NO_CLIENT = 'CLIENT_ID_NOT_APPLICABLE';
 
 export interface Caller {
   clientId: string;
+  /** The ClientMetadata the triggers get as `clientMetadata`. */
   clientMetadata: Record<string, string>;
+  /** What PreSignUp, PreAuthentication and UserMigration get as `validationData`. */
+  validationData: Record<string, string>;
   sdkVersion: string;
   ipAddress: string;
 }
@@ -24,12 +27,23 @@ const plainAddress = (address: string): string => address.replace(/^::ffff:(\d+\
  * someone else and say who in ContextData, which only a SigV4-signed caller can send.
  */
 export function callerOf(request: OperationRequest, clientId: string = NO_CLIENT, ipAddress?: string): Caller {
+  const clientMetadata = stringMap(request.input, 'ClientMetadata');
   return {
     clientId,
-    clientMetadata: stringMap(request.input, 'ClientMetadata'),
+    clientMetadata,
+    validationData: clientMetadata,
     sdkVersion: request.sdkVersion,
     ipAddress: ipAddress ?? plainAddress(request.sourceIp),
   };
+}
+
+/**
+ * The caller of InitiateAuth / AdminInitiateAuth. Cognito passes their ClientMetadata only to
+ * PreAuthentication and UserMigration (as `validationData`), never to PostAuthentication,
+ * PreTokenGeneration or CustomMessage; handlers that rely on it must work the same here.
+ */
+export function signInCaller(request: OperationRequest, clientId: string, ipAddress?: string): Caller {
+  return { ...callerOf(request, clientId, ipAddress), clientMetadata: {} };
 }
 
 /** The IpAddress an admin operation's ContextData names, if any. */

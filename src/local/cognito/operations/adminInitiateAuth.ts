@@ -1,4 +1,4 @@
-import { callerOf, contextDataIp } from '../domain/caller';
+import { contextDataIp, signInCaller } from '../domain/caller';
 import { runAuthFlow } from '../domain/flows';
 import { requirePoolClient } from '../domain/lookup';
 import { requiredString, rules, stringMap } from '../params';
@@ -15,7 +15,7 @@ export const adminInitiateAuth: Operation = {
     );
     const flow = requiredString(input, 'AuthFlow', { max: 64 });
     const parameters = stringMap(input, 'AuthParameters');
-    const caller = callerOf(request, client.clientId, contextDataIp(input));
+    const caller = signInCaller(request, client.clientId, contextDataIp(input));
     return runAuthFlow(s, pool, client, flow, parameters, ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'], caller);
   },
 };

@@ -1,4 +1,4 @@
-import { callerOf } from '../domain/caller';
+import { signInCaller } from '../domain/caller';
 import { runAuthFlow } from '../domain/flows';
 import { requireClient } from '../domain/lookup';
 import { requiredString, rules, stringMap } from '../params';
@@ -11,6 +11,6 @@ export const initiateAuth: Operation = {
     const { client, pool } = await requireClient(s, requiredString(input, 'ClientId', rules.clientId));
     const flow = requiredString(input, 'AuthFlow', { max: 64 });
     const parameters = stringMap(input, 'AuthParameters');
-    return runAuthFlow(s, pool, client, flow, parameters, ['USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'], callerOf(request, client.clientId));
+    return runAuthFlow(s, pool, client, flow, parameters, ['USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'], signInCaller(request, client.clientId));
   },
 };

@@ -29,7 +29,8 @@ test('a sign-in runs PreAuthentication, then PreTokenGeneration, then PostAuthen
   });
   expect(post).toEqual({
     ...envelope(app, 'PostAuthentication_Authentication', user.sub),
-    request: { userAttributes: attributes, newDeviceUsed: false, clientMetadata: { device: 'kiosk' } },
+    // As in Cognito: InitiateAuth's ClientMetadata reaches PreAuthentication (validationData) only.
+    request: { userAttributes: attributes, newDeviceUsed: false, clientMetadata: {} },
     response: {},
   });
 });

@@ -50,7 +50,7 @@ test('a legacy user signs in with the old password and lands CONFIRMED, with the
   expect(recorder.received()).toEqual([
     {
       ...envelope(app, 'UserMigration_Authentication', email),
-      request: { password: LEGACY_PASSWORD, validationData: { app: 'web' }, clientMetadata: { app: 'web' } },
+      request: { password: LEGACY_PASSWORD, validationData: { app: 'web' }, clientMetadata: {} },
       response: { userAttributes: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null, forceAliasCreation: null, enableSMSMFA: null },
     },
   ]);

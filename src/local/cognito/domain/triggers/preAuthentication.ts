@@ -20,7 +20,7 @@ export async function preAuthentication(s: EngineServices, pool: PoolRecord, cal
     userName: 'user' in subject ? subject.user.username : subject.unknownName,
     request: {
       userAttributes: user ? userAttributesOf(user) : {},
-      validationData: caller.clientMetadata,
+      validationData: caller.validationData,
       userNotFound: !user,
     },
   });

@@ -41,7 +41,7 @@ async function askLegacyDirectory(
       trigger: 'UserMigration',
       triggerSource: source,
       userName,
-      request: { ...(password === undefined ? {} : { password }), validationData: caller.clientMetadata, clientMetadata: caller.clientMetadata },
+      request: { ...(password === undefined ? {} : { password }), validationData: caller.validationData, clientMetadata: caller.clientMetadata },
       response: { userAttributes: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null, forceAliasCreation: null, enableSMSMFA: null },
     });
   } catch (error) {
