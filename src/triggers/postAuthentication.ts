@@ -31,8 +31,11 @@ export function postAuthentication({ directory, settings, now, legacy }: Handler
         signUpSource: migrated ? 'MIGRATION' : undefined,
       });
     }
-    const { ip, device } = callerOf(event);
-    await directory.recordSignIn(sub, { eventId: deliveryId(event, 'SIGN_IN', at), at, ip, device });
+    // ClientMetadata comes with an answered challenge; after a password, only PreAuthentication's note has it.
+    const told = callerOf(event);
+    const caller = told.requestId ? told : { ...told, ...(await directory.pendingSignIn(sub)) };
+    const eventId = caller.requestId ? `${caller.requestId}:SIGN_IN` : deliveryId(event, 'SIGN_IN', at);
+    await directory.recordSignIn(sub, { eventId, at, ip: caller.ip, device: caller.device });
     return event;
   };
 }

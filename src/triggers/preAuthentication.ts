@@ -2,10 +2,17 @@
  * PreAuthentication: accounts flagged in the directory (BLOCKING_FLAGS, e.g. `suspended`) may not
  * sign in. Cognito runs this before it checks the password, so the refusal tells whoever typed
  * the name that the account exists and is held: the message says no more than that, and names
- * no flag. (A name Cognito does not know comes with userNotFound and passes untouched.)
+ * no flag.
+ *
+ * It also notes the attempt (the API's request id, the client's address and device, which only
+ * this trigger is told) for PostAuthentication to count the sign-in with. A name Cognito does not
+ * know (userNotFound) passes, after the same reads and writes on a stand-in, so the trigger's work
+ * does not tell who exists either.
  */
 import type { PreAuthenticationTriggerEvent } from 'aws-lambda';
 import type { DirectoryProfile } from '../datasources/metadata/directory.types';
+import { createHash } from 'node:crypto';
+import { callerOf } from './caller';
 import type { HandlerDeps } from './deps';
 import { TriggerRefusal, Trigger } from './refusal';
 import { fromEnvironment } from './lambda';
@@ -16,11 +23,16 @@ export const ACCOUNT_HELD = 'This account cannot sign in at the moment. Please c
 export const isHeld = (record: DirectoryProfile | undefined, blockingFlags: readonly string[]): boolean =>
   record !== undefined && record.flags.some((flag) => blockingFlags.includes(flag));
 
-export function preAuthentication({ directory, settings }: HandlerDeps): Trigger<PreAuthenticationTriggerEvent> {
+/** Where an unknown name's reads and writes go: a key no user has, never a directory record. */
+const standIn = (event: PreAuthenticationTriggerEvent): string =>
+  `unknown:${createHash('sha256').update(`${event.userPoolId}\u0000${event.userName}`).digest('base64url').slice(0, 32)}`;
+
+export function preAuthentication({ directory, settings, now }: HandlerDeps): Trigger<PreAuthenticationTriggerEvent> {
   return async (event) => {
-    const sub = event.request.userAttributes?.sub;
-    if (event.request.userNotFound || !sub || settings.blockingFlags.length === 0) return event;
-    if (isHeld(await directory.get(sub), settings.blockingFlags)) throw new TriggerRefusal(ACCOUNT_HELD);
+    const known = !event.request.userNotFound && event.request.userAttributes?.sub;
+    const sub = known || standIn(event);
+    const [record] = await Promise.all([directory.get(sub), directory.notePendingSignIn(sub, { at: now(), ...callerOf(event) })]);
+    if (known && isHeld(record, settings.blockingFlags)) throw new TriggerRefusal(ACCOUNT_HELD);
     return event;
   };
 }

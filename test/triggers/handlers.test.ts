@@ -35,7 +35,8 @@ test('one handler per Lambda function name', () => {
 
 test('a refusal reaches the caller; an internal failure is reported and shown as a generic line', async () => {
   const reported: [string, string][] = [];
-  const broken = { get: async () => Promise.reject(new Error('ResourceNotFoundException: Requested resource not found: Table: identity-metadata')) } as unknown as Directory;
+  const unavailable = async () => Promise.reject(new Error('ResourceNotFoundException: Requested resource not found: Table: identity-metadata'));
+  const broken = { get: unavailable, notePendingSignIn: unavailable } as unknown as Directory;
   const failing = createTriggerHandlers({ directory: broken, settings: shippedSettings(), onError: (trigger, error) => reported.push([trigger, (error as Error).message]) });
   await expect(failing[TRIGGER_FUNCTIONS.PreAuthentication](preAuth('s'))).rejects.toThrow(new Error(INTERNAL_FAILURE));
   expect(reported).toEqual([['identity-pre-authentication', 'ResourceNotFoundException: Requested resource not found: Table: identity-metadata']]);

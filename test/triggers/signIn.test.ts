@@ -27,8 +27,8 @@ const confirmation = (sub: string, email: string, source: PostConfirmationTrigge
 const signIn = (sub: string, email: string, clientMetadata?: Record<string, string>): PostAuthenticationTriggerEvent =>
   cognitoEvent('PostAuthentication_Authentication', sub, { userAttributes: attributesOf(sub, email), newDeviceUsed: false, clientMetadata }, {});
 
-const preAuth = (sub: string, userNotFound = false): PreAuthenticationTriggerEvent =>
-  cognitoEvent('PreAuthentication_Authentication', sub, { userAttributes: { sub }, userNotFound, validationData: {} }, {});
+const preAuth = (sub: string, userNotFound = false, validationData: Record<string, string> = {}): PreAuthenticationTriggerEvent =>
+  cognitoEvent('PreAuthentication_Authentication', sub, { userAttributes: (userNotFound ? {} : { sub }) as Record<string, string>, userNotFound, validationData }, {});
 
 describe('PostConfirmation', () => {
   test('makes the record from the event (an estimate until Cognito is read) with a CONFIRMED event, once however often delivered', async () => {
@@ -76,6 +76,20 @@ describe('PreAuthentication', () => {
     await expect(handler(preAuth(freshSub()))).resolves.toBeDefined();
     await expect(handler(preAuth('', true))).resolves.toBeDefined();
   });
+
+  test("notes the attempt (request id, address, device) for PostAuthentication, and an unknown name's on a stand-in", async () => {
+    const sub = freshSub();
+    const metadata = { requestId: 'pre-1', sourceIp: '192.0.2.8', userAgent: 'Edge' };
+    await preAuthentication(world.deps())(preAuth(sub, false, metadata));
+    expect(await world.directory.pendingSignIn(sub)).toEqual({ at: now, requestId: 'pre-1', ip: '192.0.2.8', device: 'Edge' });
+    const calls: string[] = [];
+    const counting = new Proxy(world.directory, { get: (target, name) => (calls.push(String(name)), Reflect.get(target, name).bind(target)) });
+    await preAuthentication(world.deps({ directory: counting }))(preAuth(freshSub(), false, metadata));
+    const knownCalls = calls.splice(0);
+    await preAuthentication(world.deps({ directory: counting }))(preAuth('ghost@example.com', true, metadata));
+    expect(calls).toEqual(knownCalls);
+    expect(await world.directory.get('ghost@example.com')).toBeUndefined();
+  });
 });
 
 describe('PostAuthentication', () => {
@@ -89,6 +103,21 @@ describe('PostAuthentication', () => {
     await handler(signIn(sub, 'cy@example.com', metadata));
     expect(await world.directory.get(sub)).toMatchObject({ signInCount: 1, lastSignInAt: now - 5000, lastIp: '198.51.100.4', lastDevice: 'Mozilla/5.0 (X11)' });
     expect((await world.directory.events(sub, 10)).items.filter((e) => e.type === 'SIGN_IN').map((e) => e.id)).toEqual(['req-42:SIGN_IN']);
+  });
+
+  test("after a password sign-in (no ClientMetadata, as in Cognito) PreAuthentication's note names the delivery and the caller", async () => {
+    const sub = freshSub();
+    await postConfirmation(world.deps())(confirmation(sub, 'gil@example.com'));
+    for (const requestId of ['a', 'b']) {
+      await preAuthentication(world.deps())(preAuth(sub, false, { requestId, sourceIp: '198.51.100.9', userAgent: 'Firefox' }));
+      await postAuthentication(world.deps())(signIn(sub, 'gil@example.com'));
+      await postAuthentication(world.deps())(signIn(sub, 'gil@example.com')); // Cognito's retry
+    }
+    expect(await world.directory.get(sub)).toMatchObject({ signInCount: 2, lastIp: '198.51.100.9', lastDevice: 'Firefox' });
+    now += 61_000; // an old note is not trusted
+    await postAuthentication(world.deps())(signIn(sub, 'gil@example.com'));
+    expect((await world.directory.get(sub))?.signInCount).toBe(3);
+    expect((await world.directory.events(sub, 10)).items.filter((e) => e.type === 'SIGN_IN').map((e) => e.id.replace(/^derived:.*/, 'derived'))).toEqual(['derived', 'b:SIGN_IN', 'a:SIGN_IN']);
   });
 
   test('without a request id a retry within the window counts once; a later sign-in counts again', async () => {

@@ -18,7 +18,8 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, Update
 import { batchGetInOrder, batchWrite, Key } from '../../lib/dynamoBatch';
 import { isConditionFailure } from '../../lib/dynamoTable';
 import { badInput } from '../../errors';
-import type { AppFields, Directory, DirectoryProfile, MirroredFields, MirrorOutcome, Page, SecurityEvent } from './directory.types';
+import type { AppFields, Directory, DirectoryProfile, MirroredFields, MirrorOutcome, Page, PendingSignIn, SecurityEvent } from './directory.types';
+import { PendingSignIns } from './directory.pending';
 import { DEFAULT_EVENT_RETENTION_MS, EventLog } from './directory.events';
 import { UpdateBuilder } from './directory.expression';
 import { appDefaults, bareDefaults, isMirrored, Item, toProfile } from './directory.item';
@@ -47,6 +48,7 @@ export class DirectoryStore implements Directory {
   readonly indexedAttributes: readonly string[];
   private readonly now: () => number;
   private readonly log: EventLog;
+  private readonly pending: PendingSignIns;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -59,6 +61,7 @@ export class DirectoryStore implements Directory {
     }
     this.now = options.now ?? Date.now;
     this.log = new EventLog(doc, table, options.eventRetentionMs ?? DEFAULT_EVENT_RETENTION_MS, this.now);
+    this.pending = new PendingSignIns(doc, table, this.now);
   }
 
   async get(sub: string): Promise<DirectoryProfile | undefined> {
@@ -146,6 +149,14 @@ export class DirectoryStore implements Directory {
     bareDefaults(update, sub, now, now).setIfMissing(ACTIVITY_INDEX.sk, now);
     const result = await this.doc.send(new UpdateCommand({ TableName: this.table, Key: profileKey(sub), ...update.build(), ReturnValues: 'ALL_NEW' }));
     return toProfile(result.Attributes as Item);
+  }
+
+  notePendingSignIn(sub: string, signIn: PendingSignIn): Promise<void> {
+    return this.pending.note(sub, signIn);
+  }
+
+  pendingSignIn(sub: string): Promise<PendingSignIn | undefined> {
+    return this.pending.get(sub);
   }
 
   async addEvent(event: Omit<SecurityEvent, 'expiresAt'>): Promise<void> {

@@ -81,11 +81,21 @@ export interface SecurityEvent {
   at: number;
   ip?: string;
   device?: string;
-  /** For ADMIN_ACTION: who did it (the admin's username) and what (the operation's name). */
+  /** For ADMIN_ACTION: who did it (the admin's username). */
   actor?: string;
+  /** What was done, where the type alone does not say (for ADMIN_ACTION, the operation's name). */
   action?: string;
   /** After this the event is gone: hidden on read, and DynamoDB's TTL deletes it in AWS. */
   expiresAt: number;
+}
+
+/** A sign-in attempt as PreAuthentication saw it, for PostAuthentication (see directory.pending.ts). */
+export interface PendingSignIn {
+  at: number;
+  /** The API's request id (ClientMetadata), naming the delivery. */
+  requestId?: string;
+  ip?: string;
+  device?: string;
 }
 
 export interface Page<T> {
@@ -115,6 +125,10 @@ export interface Directory {
    * or the next read fills the mirrored fields).
    */
   recordSignIn(sub: string, signIn: { eventId: string; at: number; ip?: string; device?: string }): Promise<void>;
+  /** Notes a sign-in attempt for PostAuthentication, which Cognito tells nothing of the caller. */
+  notePendingSignIn(sub: string, signIn: PendingSignIn): Promise<void>;
+  /** The attempt noted for `sub` within the last minute, if any. */
+  pendingSignIn(sub: string): Promise<PendingSignIn | undefined>;
   /** Changes app fields; creates a bare record if missing. Returns the record after the change. */
   updateApp(sub: string, patch: Partial<Pick<AppFields, 'preferences' | 'displayName' | 'locale' | 'plan' | 'flags'>>): Promise<DirectoryProfile>;
   /** Adds an event (its expiresAt set from the retention); the same id twice has one effect. */
