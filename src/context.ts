@@ -2,6 +2,7 @@
 import type { CognitoIdentity } from './auth/authenticate';
 import type { RateLimiter } from './auth/rateLimits';
 import type { Caller } from './auth/rules';
+import type { Directory } from './datasources/metadata/directory.types';
 import type { AccountDataSource } from './datasources/cognito/account.datasource';
 import type { AdminUsersDataSource } from './datasources/cognito/adminUsers.datasource';
 import type { GroupsDataSource } from './datasources/cognito/groups.datasource';
@@ -22,6 +23,7 @@ export interface DataSources {
   pool: PoolDataSource;
   revocations: RevocationsStore;
   locks: LocksStore;
+  directory: Directory;
 }
 
 export interface ApiContext {
@@ -36,7 +38,11 @@ export interface ApiContext {
   requestId: string;
   /** The client's address: the socket's peer, or what a trusted proxy says (see auth/clientIp.ts). */
   clientIp: string;
+  /** The client's User-Agent, as the device in security events (at most 256 characters). */
+  userAgent?: string;
   rateLimiter: RateLimiter;
+  /** The directory's indexed attributes (e.g. custom:tenant), mirrored from Cognito. */
+  indexedAttributes: readonly string[];
 }
 
 /** The signed-in caller (also an OwnAccount); resolvers of @aws_cognito_user_pools fields can rely on it. */

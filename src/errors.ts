@@ -28,6 +28,8 @@ export const ErrorCodes = {
   GROUP_EXISTS: 'GroupExistsException',
   INVALID_STATE: 'InvalidStateException',
   SAFETY_RAIL: 'SafetyRailException',
+  /** A trigger refused the request (e.g. a sign-up from a domain not allowed); the message is the trigger's. */
+  REFUSED_BY_TRIGGER: 'UserLambdaValidationException',
   SESSION_EXPIRED: 'SessionExpiredException',
   SERVICE_UNAVAILABLE: 'ServiceUnavailableException',
   INTERNAL_SERVER_ERROR: 'InternalFailure',

@@ -24,6 +24,7 @@ export interface HttpOptions {
   openIntrospection: boolean;
   trustedProxies: TrustedProxies;
   rateLimiter: RateLimiter;
+  indexedAttributes: readonly string[];
 }
 
 class RequestTooLarge extends Error {}
@@ -94,7 +95,16 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
 
   let context: ApiContext;
   const clientIp = options.trustedProxies.clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for']);
-  const perRequest = { sources: options.sources, loaders: createLoaders(options.sources), logger: options.logger, requestId, clientIp, rateLimiter: options.rateLimiter };
+  const perRequest = {
+    sources: options.sources,
+    loaders: createLoaders(options.sources),
+    logger: options.logger,
+    requestId,
+    clientIp,
+    userAgent: req.headers['user-agent']?.slice(0, 256),
+    rateLimiter: options.rateLimiter,
+    indexedAttributes: options.indexedAttributes,
+  };
   const authorization = req.headers.authorization;
   const apiKey = req.headers['x-api-key'];
   if (isPlaygroundPage || (!authorization && apiKey === undefined && options.openIntrospection && isIntrospectionOnly(query))) {

@@ -9,10 +9,16 @@ import { Config, ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './logger';
 import { startEmbeddedWorld, worldApiSettings } from './local/embedded';
 import { ApiSettings, startApi } from './server';
-import { awsSettings, cacheWindows } from './settings';
+import { awsSettings, cacheWindows, directorySettings } from './settings';
+import { loadTriggerSettings, TriggerSettings } from './triggers';
 
-async function embeddedSettings(config: Config, logger: Logger): Promise<{ settings: ApiSettings; close: () => Promise<void>; banner: string[] }> {
+async function embeddedSettings(
+  config: Config,
+  triggers: TriggerSettings,
+  logger: Logger,
+): Promise<{ settings: ApiSettings; close: () => Promise<void>; banner: string[] }> {
   const world = await startEmbeddedWorld({
+    triggers,
     dataDir: config.dataDir,
     enginePort: config.cognitoLocalPort,
     region: config.region,
@@ -38,6 +44,7 @@ async function embeddedSettings(config: Config, logger: Logger): Promise<{ setti
       cache: cacheWindows(config),
       rateLimits: config.rateLimits,
       trustedProxies: config.trustedProxies,
+      directory: directorySettings(triggers),
     },
     close: () => world.close(),
     banner: [
@@ -50,9 +57,10 @@ async function embeddedSettings(config: Config, logger: Logger): Promise<{ setti
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const triggers = loadTriggerSettings();
   const logger = createLogger(config.logLevel);
-  const world = config.mode === 'embedded' ? await embeddedSettings(config, logger) : undefined;
-  const api = await startApi(world?.settings ?? awsSettings(config), logger);
+  const world = config.mode === 'embedded' ? await embeddedSettings(config, triggers, logger) : undefined;
+  const api = await startApi(world?.settings ?? awsSettings(config, triggers), logger);
   console.log(
     [
       '',

@@ -27,6 +27,8 @@ import { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import { CognitoRetryStrategy } from './datasources/cognito/retries';
 import { RecentProfiles } from './datasources/cognito/recentProfiles';
 import { SessionDataSource } from './datasources/cognito/session.datasource';
+import { DirectoryStore } from './datasources/metadata/directory.store';
+import type { Directory } from './datasources/metadata/directory.types';
 import { RateLimitsStore } from './datasources/metadata/rateLimits.store';
 import { RevocationsStore } from './datasources/metadata/revocations.store';
 import { createErrorFormatter } from './formatError';
@@ -66,6 +68,18 @@ export interface ApiSettings {
   rateLimits: RateLimitPolicy;
   /** Proxies whose X-Forwarded-For names the client (addresses or CIDR ranges). */
   trustedProxies: string[];
+  /** The user directory's options (from the trigger settings, shared with the triggers and reconcile). */
+  directory: DirectorySettings;
+}
+
+export interface DirectorySettings {
+  indexedAttributes: string[];
+  eventRetentionMs: number;
+}
+
+/** For tests: wraps what the API builds, e.g. to inject a directory outage. Never set in production. */
+export interface ApiHooks {
+  wrapDirectory?: (directory: Directory) => Directory;
 }
 
 /**
@@ -97,7 +111,9 @@ mutation SignUp {
 }
 `;
 
-export async function startApi(settings: ApiSettings, logger: Logger): Promise<RunningApi> {
+const wrapped = <T>(value: T, wrap?: (value: T) => T): T => (wrap ? wrap(value) : value);
+
+export async function startApi(settings: ApiSettings, logger: Logger, hooks: ApiHooks = {}): Promise<RunningApi> {
   const cognitoSdk = new CognitoIdentityProviderClient({
     region: settings.region,
     endpoint: settings.cognitoEndpoint,
@@ -121,6 +137,7 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     pool: new PoolDataSource(gateway),
     revocations: new RevocationsStore(doc, settings.metadataTable, { windowMs: settings.cache.revocationMs, cacheClock: settings.cache.clock }),
     locks: new LocksStore(doc, settings.metadataTable),
+    directory: wrapped(new DirectoryStore(doc, settings.metadataTable, settings.directory), hooks.wrapDirectory),
   };
   const authenticator = new Authenticator({
     apiKeys: new ApiKeys(settings.apiKeys),
@@ -171,6 +188,7 @@ export async function startApi(settings: ApiSettings, logger: Logger): Promise<R
     openIntrospection: !settings.production,
     trustedProxies: new TrustedProxies(settings.trustedProxies),
     rateLimiter: new RateLimiter(new RateLimitsStore(doc, settings.metadataTable), settings.rateLimits),
+    indexedAttributes: settings.directory.indexedAttributes,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,12 +3,19 @@
  * side effects, so tests build their settings with exactly the code `npm start` uses.
  */
 import type { Config } from './config';
-import type { ApiSettings, CacheWindows } from './server';
+import type { ApiSettings, CacheWindows, DirectorySettings } from './server';
+import { directoryOptions, TriggerSettings } from './triggers';
 
 export const cacheWindows = (config: Config): CacheWindows => ({ revocationMs: config.revocationCacheMs, profileMs: config.profileCacheMs });
 
+/** The directory's options, from the trigger settings (config/triggers.json and its env overrides), so the API, the triggers and reconcile agree. */
+export const directorySettings = (triggers: TriggerSettings): DirectorySettings => {
+  const options = directoryOptions(triggers);
+  return { indexedAttributes: [...options.indexedAttributes], eventRetentionMs: options.eventRetentionMs };
+};
+
 /** AWS mode: the pool, client and issuer from configuration; credentials from the SDK's default chain. */
-export function awsSettings(config: Config): ApiSettings {
+export function awsSettings(config: Config, triggers: TriggerSettings): ApiSettings {
   if (config.mode !== 'aws' || !config.userPoolId || !config.clientId || !config.issuer) {
     throw new Error('awsSettings needs an AWS-mode configuration (COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID)');
   }
@@ -29,5 +36,6 @@ export function awsSettings(config: Config): ApiSettings {
     cache: cacheWindows(config),
     rateLimits: config.rateLimits,
     trustedProxies: config.trustedProxies,
+    directory: directorySettings(triggers),
   };
 }

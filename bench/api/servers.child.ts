@@ -10,6 +10,8 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { DEFAULT_RATE_LIMITS } from '../../src/auth/rateLimitPolicy';
 import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { directorySettings } from '../../src/settings';
+import { loadTriggerSettings } from '../../src/triggers';
 import { CacheWindows, startApi } from '../../src/server';
 
 async function bare(): Promise<string> {
@@ -45,6 +47,7 @@ async function api(worldJson: string, cacheJson: string | undefined): Promise<st
       cache: cacheJson ? (JSON.parse(cacheJson) as CacheWindows) : DEFAULT_CACHE_WINDOWS,
       rateLimits: DEFAULT_RATE_LIMITS,
       trustedProxies: [],
+      directory: directorySettings(loadTriggerSettings()),
     },
     createLogger('silent'),
   );

@@ -11,9 +11,22 @@ const dynalite: (options: Record<string, unknown>) => Server = require('dynalite
 
 export interface EmbeddedDynamo {
   endpoint: string;
-  /** Calls `listener` with each request's operation (e.g. "GetItem"); returns the unsubscribe. */
-  observe(listener: (operation: string) => void): () => void;
+  /**
+   * Calls `listener` with each request's operation (e.g. "GetItem") and the tables it names, once
+   * the request has arrived; returns the unsubscribe.
+   */
+  observe(listener: (operation: string, tables: string[]) => void): () => void;
   close(): Promise<void>;
+}
+
+/** The tables a DynamoDB request body names (TableName, or the keys of RequestItems). */
+function tablesNamed(body: string): string[] {
+  try {
+    const parsed = JSON.parse(body) as { TableName?: string; RequestItems?: Record<string, unknown> };
+    return parsed.TableName ? [parsed.TableName] : Object.keys(parsed.RequestItems ?? {});
+  } catch {
+    return [];
+  }
 }
 
 export async function startEmbeddedDynamo(options: { dir?: string; port?: number } = {}): Promise<EmbeddedDynamo> {
@@ -32,7 +45,13 @@ export async function startEmbeddedDynamo(options: { dir?: string; port?: number
   return {
     endpoint: `http://127.0.0.1:${port}`,
     observe(listener) {
-      const onRequest = (req: IncomingMessage) => listener(String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '');
+      const onRequest = (req: IncomingMessage) => {
+        const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+        // A second reader of the body, beside dynalite's own: both get every chunk.
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => listener(operation, tablesNamed(Buffer.concat(chunks).toString('utf8'))));
+      };
       server.on('request', onRequest);
       return () => server.off('request', onRequest);
     },

@@ -1,15 +1,22 @@
 /**
  * Embedded mode: dynalite and the Cognito-compatible engine on loopback, the pool from
  * config/user-pool.json, the metadata table, a dev API key and a seeded admin. The API is then
- * configured exactly as it would be for AWS, with these endpoints.
+ * configured exactly as it would be for AWS, with these endpoints. The pool's triggers name the
+ * project's own handlers (src/triggers), which the engine runs in-process, as Lambda would run
+ * them in AWS.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureTable } from '../lib/dynamoTable';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DirectoryStore } from '../datasources/metadata/directory.store';
+import type { Directory } from '../datasources/metadata/directory.types';
+import { ensureMetadataTable } from '../datasources/metadata/table';
+import { createTriggerHandlers, directoryOptions, loadTriggerSettings, TriggerSettings } from '../triggers';
 import { Engine, startEngine } from './cognito/engine';
+import type { TriggerOptions } from './cognito/domain/triggers/invoker';
 import type { HashCost } from './cognito/domain/passwords';
 import type { Clock } from './cognito/clock';
 import { EmbeddedDynamo, startEmbeddedDynamo } from './dynamodb';
@@ -18,6 +25,8 @@ import { AdminSeed, seedAdmin } from './seedAdmin';
 
 /** Resolved from the working directory: npm scripts and tests run at the project root. */
 export const DEFAULT_POOL_FILE = join(process.cwd(), 'config', 'user-pool.json');
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface EmbeddedOptions {
   /** Where state lives; in memory when absent (tests). */
@@ -32,6 +41,15 @@ export interface EmbeddedOptions {
   printOutbox?: boolean;
   hashCost?: HashCost;
   clock?: Clock;
+  /**
+   * The triggers' settings (config/triggers.json and the environment when not given); the
+   * project's handlers are registered with the engine under their function names.
+   */
+  triggers?: TriggerSettings;
+  /** For tests: wraps the directory the triggers write to (e.g. to inject an outage). */
+  wrapTriggerDirectory?: (directory: Directory) => Directory;
+  /** How long a trigger may take (the engine's default is Cognito's 5 s). */
+  triggerTimeoutMs?: number;
 }
 
 export interface EmbeddedWorld {
@@ -40,6 +58,8 @@ export interface EmbeddedWorld {
   pool: EnsuredPool;
   apiKeys: string[];
   admin: AdminSeed;
+  /** The engine's trigger options (the project's handlers), for another engine on the same state. */
+  triggers: TriggerOptions;
   close(): Promise<void>;
 }
 
@@ -73,6 +93,12 @@ function devApiKey(dataDir: string | undefined): string {
 export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<EmbeddedWorld> {
   const definition = readPoolDefinition(options.poolFile ?? DEFAULT_POOL_FILE);
   const dynamo = await startEmbeddedDynamo({ dir: options.dataDir && join(options.dataDir, 'dynamodb') });
+  const ddb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: options.region, credentials: LOCAL_CREDENTIALS });
+  await ensureMetadataTable(ddb, options.metadataTable);
+  const triggers = options.triggers ?? loadTriggerSettings();
+  const store = new DirectoryStore(DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } }), options.metadataTable, directoryOptions(triggers));
+  const handlers = createTriggerHandlers({ directory: options.wrapTriggerDirectory?.(store) ?? store, settings: triggers });
+  const engineTriggers: TriggerOptions = { functions: handlers as unknown as TriggerOptions['functions'], timeoutMs: options.triggerTimeoutMs };
   const engine = await startEngine({
     dynamoEndpoint: dynamo.endpoint,
     region: options.region,
@@ -80,12 +106,11 @@ export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<Embe
     printOutbox: options.printOutbox ?? false,
     hashCost: options.hashCost,
     clock: options.clock,
+    triggers: engineTriggers,
   });
   const sdk = new CognitoIdentityProviderClient({ endpoint: engine.endpoint, region: engine.region, credentials: engine.credentials });
-  const ddb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: options.region, credentials: engine.credentials });
   try {
     const pool = await ensurePool(sdk, definition);
-    await ensureTable(ddb, options.metadataTable);
     const admin = await seedAdmin(sdk, pool, {
       email: options.adminEmail,
       password: options.adminPassword,
@@ -98,17 +123,19 @@ export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<Embe
       pool,
       apiKeys,
       admin,
+      triggers: engineTriggers,
       async close() {
         await engine.close();
+        ddb.destroy();
         await dynamo.close();
       },
     };
   } catch (error) {
     await engine.close();
+    ddb.destroy();
     await dynamo.close();
     throw error;
   } finally {
     sdk.destroy();
-    ddb.destroy();
   }
 }

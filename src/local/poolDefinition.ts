@@ -12,9 +12,13 @@ import {
   CreateUserPoolCommand,
   CreateUserPoolCommandInput,
   DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  UpdateUserPoolCommand,
+  UpdateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { isDeepStrictEqual } from 'node:util';
 import { readFileSync } from 'node:fs';
 
 export interface PoolDefinition {
@@ -59,9 +63,30 @@ async function findClient(sdk: CognitoIdentityProviderClient, userPoolId: string
   return undefined;
 }
 
+/**
+ * The settings of CreateUserPool's input that UpdateUserPool can change. UpdateUserPool resets
+ * whatever it is not given, so an update always carries all of them.
+ */
+function updatableSettings(pool: CreateUserPoolCommandInput): Omit<UpdateUserPoolCommandInput, 'UserPoolId'> {
+  const { Policies, LambdaConfig, AutoVerifiedAttributes, MfaConfiguration, DeviceConfiguration, AdminCreateUserConfig, UserAttributeUpdateSettings, DeletionProtection } = pool;
+  return { Policies, LambdaConfig, AutoVerifiedAttributes, MfaConfiguration, DeviceConfiguration, AdminCreateUserConfig, UserAttributeUpdateSettings, DeletionProtection };
+}
+
+/**
+ * A pool made by an earlier start keeps its triggers in step with the definition: LambdaConfig
+ * is what a new version of the file most often changes (attributes and the sign-in name cannot
+ * change after a pool is created).
+ */
+async function syncTriggers(sdk: CognitoIdentityProviderClient, userPoolId: string, pool: CreateUserPoolCommandInput): Promise<void> {
+  const current = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }))).UserPool?.LambdaConfig ?? {};
+  if (isDeepStrictEqual(JSON.parse(JSON.stringify(current)), JSON.parse(JSON.stringify(pool.LambdaConfig ?? {})))) return;
+  await sdk.send(new UpdateUserPoolCommand({ UserPoolId: userPoolId, ...updatableSettings(pool) }));
+}
+
 export async function ensurePool(sdk: CognitoIdentityProviderClient, definition: PoolDefinition): Promise<EnsuredPool> {
-  const userPoolId =
-    (await findPool(sdk, definition.pool.PoolName!)) ?? (await sdk.send(new CreateUserPoolCommand(definition.pool))).UserPool!.Id!;
+  const existing = await findPool(sdk, definition.pool.PoolName!);
+  if (existing) await syncTriggers(sdk, existing, definition.pool);
+  const userPoolId = existing ?? (await sdk.send(new CreateUserPoolCommand(definition.pool))).UserPool!.Id!;
   const clientId =
     (await findClient(sdk, userPoolId, definition.client.ClientName!)) ??
     (await sdk.send(new CreateUserPoolClientCommand({ ...definition.client, UserPoolId: userPoolId }))).UserPoolClient!.ClientId!;

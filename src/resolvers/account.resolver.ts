@@ -4,6 +4,7 @@ import { BackendCost } from '../limits/cost';
 import { SecretOperation, subjects } from '../auth/secrets';
 import type { ApiContext } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
+import { callerMetadata } from '../datasources/cognito/callerMetadata';
 import {
   ConfirmResetPasswordInput,
   ConfirmSignUpInput,
@@ -16,6 +17,7 @@ import {
   UsernameInput,
 } from '../schema/types/account.types';
 import { ApiError } from '../errors';
+import { mirrorUser, mirrorUserNamed, recordEvent } from './directorySync';
 import { endEverySessionOf } from './endSessions';
 import * as check from './input';
 
@@ -25,12 +27,16 @@ export class AccountResolver {
   @SecretOperation({ kind: 'send', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignUpResult, { nullable: true, description: 'Registers a user; a confirmation code is sent to them.' })
-  async signUp(@Arg('input') input: SignUpInput, @Ctx() { sources }: ApiContext): Promise<SignUpResult> {
+  async signUp(@Arg('input') input: SignUpInput, @Ctx() context: ApiContext): Promise<SignUpResult> {
+    const { sources } = context;
     check.username(input.username);
     check.password(input.password);
     const attributes = toCognitoAttributes(input.attributes as Record<string, unknown> | undefined);
     check.usernameAgreesWithAttributes(await sources.pool.signInAttributes(), input.username, attributes);
-    const result = await sources.account.signUp(input.username, input.password, attributes);
+    const result = await sources.account.signUp(input.username, input.password, attributes, callerMetadata(context));
+    if (result.userSub) await recordEvent(context, result.userSub, 'SIGNED_UP');
+    // Auto-confirmed by PreSignUp: PostConfirmation does not run, so the record is made here.
+    if (result.confirmed) await mirrorUserNamed(context, input.username);
     return {
       isSignUpComplete: result.confirmed,
       userId: result.userSub,
@@ -42,10 +48,12 @@ export class AccountResolver {
   @SecretOperation({ kind: 'code', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignUpResult, { nullable: true, description: 'Confirms a sign-up with the code that was sent.' })
-  async confirmSignUp(@Arg('input') input: ConfirmSignUpInput, @Ctx() { sources }: ApiContext): Promise<SignUpResult> {
+  async confirmSignUp(@Arg('input') input: ConfirmSignUpInput, @Ctx() context: ApiContext): Promise<SignUpResult> {
     check.username(input.username);
     check.code(input.code);
-    await sources.account.confirmSignUp(input.username, input.code);
+    await context.sources.account.confirmSignUp(input.username, input.code, callerMetadata(context));
+    // PostConfirmation makes the record; this covers a trigger that failed or is not deployed.
+    await mirrorUserNamed(context, input.username);
     return { isSignUpComplete: true, nextStep: { signUpStep: SignUpStep.DONE } };
   }
 
@@ -81,10 +89,11 @@ export class AccountResolver {
     check.username(input.username);
     check.code(input.code);
     check.password(input.newPassword, 'newPassword');
-    await context.sources.account.confirmForgotPassword(input.username, input.code, input.newPassword);
+    await context.sources.account.confirmForgotPassword(input.username, input.code, input.newPassword, callerMetadata(context));
     // Whoever held the account before the reset holds none of its sessions after it.
     const account = await endEverySessionOf(context, input.username);
     context.sources.profile.forgetCopy(account.username);
+    await mirrorUser(context, account);
     return { isPasswordReset: true, nextStep: { resetPasswordStep: ResetPasswordStep.DONE } };
   }
 }

@@ -6,6 +6,7 @@ import { badInput } from '../errors';
 import { Group, GroupConnection, GroupInput, UserConnection } from '../schema/types/admin.types';
 import { guardAdmins } from './adminSafety';
 import { ADMINS_ONLY } from '../schema/directives';
+import { recordEvent } from './directorySync';
 import * as check from './input';
 
 const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -85,6 +86,7 @@ export class AdminGroupsResolver {
   @Mutation(() => Boolean, { nullable: true, description: 'Membership shows in the user’s next tokens.' })
   async adminAddUserToGroup(@Arg('username') username: string, @Arg('groupName') group: string, @Ctx() context: ApiContext): Promise<boolean> {
     await context.sources.groups.addUser(check.username(username), groupName(group, 'groupName'));
+    await recordEvent(context, (await context.loaders.user.load(username)).sub, 'ADMIN_ACTION', `adminAddUserToGroup ${group}`);
     return true;
   }
 
@@ -96,6 +98,7 @@ export class AdminGroupsResolver {
     await guardAdmins(context, { kind: 'remove-member', username: user.username, group: groupName(group, 'groupName') }, () =>
       context.sources.groups.removeUser(user.username, group),
     );
+    await recordEvent(context, user.sub, 'ADMIN_ACTION', `adminRemoveUserFromGroup ${group}`);
     return true;
   }
 }

@@ -8,6 +8,7 @@ import { AdminCreateUserInput, AdminSetUserPasswordInput, AdminUserAttributesInp
 import { User } from '../schema/types/profile.types';
 import { ADMINS_ONLY } from '../schema/directives';
 import { guardAdmins } from './adminSafety';
+import { adminChanged, forgetUser, mirrorUser, recordEvent } from './directorySync';
 import { endEverySession, endEverySessionOf } from './endSessions';
 import * as check from './input';
 import { cognitoFilter } from './userFilter';
@@ -36,18 +37,22 @@ export class AdminUsersResolver {
   @BackendCost({ calls: 1 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => User, { nullable: true, description: 'Invites a user: a temporary password is emailed; they set their own at first sign-in.' })
-  async adminCreateUser(@Arg('input') input: AdminCreateUserInput, @Ctx() { sources }: ApiContext): Promise<User> {
+  async adminCreateUser(@Arg('input') input: AdminCreateUserInput, @Ctx() context: ApiContext): Promise<User> {
+    const { sources } = context;
     check.username(input.username);
     if (input.temporaryPassword) check.password(input.temporaryPassword, 'temporaryPassword');
     if (input.suppressInvitation && input.resendInvitation) throw badInput('Choose suppressInvitation or resendInvitation, not both');
     const attributes = toCognitoAttributes(input.attributes as Record<string, unknown> | undefined);
     check.usernameAgreesWithAttributes(await sources.pool.signInAttributes(), input.username, attributes);
-    return sources.adminUsers.create({
+    const user = await sources.adminUsers.create({
       username: input.username,
       temporaryPassword: input.temporaryPassword ?? undefined,
       attributes,
       action: input.resendInvitation ? 'RESEND' : input.suppressInvitation ? 'SUPPRESS' : undefined,
     });
+    // No PostConfirmation fires for an invited user, so the record starts here.
+    await Promise.all([mirrorUser(context, user, { signUpSource: 'ADMIN_CREATE_USER' }), recordEvent(context, user.sub, 'ADMIN_ACTION', 'adminCreateUser')]);
+    return user;
   }
 
   @BackendCost({ calls: 8 }) // the user, the safety rail (lease, groups, Admins), the sign-out record, the change, the re-read
@@ -59,7 +64,7 @@ export class AdminUsersResolver {
       await context.sources.revocations.signedOutEverywhere(user.sub);
       await context.sources.adminUsers.disable(user.username);
     });
-    return context.sources.profile.getUser(user.username);
+    return adminChanged(context, user, 'adminDisableUser');
   }
 
   @BackendCost({ calls: 3 })
@@ -68,7 +73,7 @@ export class AdminUsersResolver {
   async adminEnableUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<User> {
     const user = await context.loaders.user.load(check.username(username));
     await context.sources.adminUsers.enable(user.username);
-    return context.sources.profile.getUser(user.username);
+    return adminChanged(context, user, 'adminEnableUser');
   }
 
   @BackendCost({ calls: 7 }) // the user, the safety rail (lease, groups, Admins), the sign-out record, the change
@@ -80,6 +85,7 @@ export class AdminUsersResolver {
       await context.sources.revocations.signedOutEverywhere(user.sub);
       await context.sources.adminUsers.delete(user.username);
     });
+    await forgetUser(context, user.sub);
     return true;
   }
 
@@ -95,14 +101,15 @@ export class AdminUsersResolver {
     if (attributes.length === 0) throw badInput('Give at least one attribute to change');
     const user = await context.loaders.user.load(check.username(username));
     await context.sources.adminUsers.updateAttributes(user.username, attributes);
-    return context.sources.profile.getUser(user.username);
+    return adminChanged(context, user, 'adminUpdateUserAttributes');
   }
 
   @BackendCost({ calls: 3 })
   @Directive(ADMINS_ONLY)
   @Mutation(() => Boolean, { nullable: true, description: "Signs the user out of every session; their tokens stop working now." })
   async adminSignOutUser(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
-    await endEverySessionOf(context, check.username(username));
+    const user = await endEverySessionOf(context, check.username(username));
+    await adminChanged(context, user, 'adminSignOutUser');
     return true;
   }
 
@@ -112,6 +119,7 @@ export class AdminUsersResolver {
   async adminResetUserPassword(@Arg('username') username: string, @Ctx() context: ApiContext): Promise<boolean> {
     const user = await context.loaders.user.load(check.username(username));
     await context.sources.adminUsers.resetPassword(user.username);
+    await adminChanged(context, user, 'adminResetUserPassword');
     return true;
   }
 
@@ -123,6 +131,7 @@ export class AdminUsersResolver {
     const user = await context.loaders.user.load(check.username(input.username));
     await context.sources.adminUsers.setPassword(user.username, input.password, input.permanent);
     await endEverySession(context, user);
+    await adminChanged(context, user, 'adminSetUserPassword');
     return true;
   }
 }

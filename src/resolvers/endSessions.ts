@@ -5,6 +5,7 @@
  * record comes first, so if Cognito's part then fails, the API already refuses the old tokens.
  */
 import type { ApiContext } from '../context';
+import type { User } from '../schema/types/profile.types';
 
 export interface Account {
   sub: string;
@@ -17,7 +18,7 @@ export async function endEverySession(context: ApiContext, account: Account): Pr
 }
 
 /** The same, for an account named as it was typed (a username, an email or a sub); returns the account. */
-export async function endEverySessionOf(context: ApiContext, identifier: string): Promise<Account> {
+export async function endEverySessionOf(context: ApiContext, identifier: string): Promise<User> {
   const account = await context.loaders.user.load(identifier);
   await endEverySession(context, account);
   return account;

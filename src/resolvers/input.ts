@@ -5,6 +5,7 @@
 import { badInput } from '../errors';
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
 import { isEmail, isPhone } from '../lib/addresses';
+import { PREFERENCES_MAX_BYTES } from '../datasources/metadata/directory.types';
 import { hasBidiControl, hasControl } from '../lib/text';
 
 export function text(value: string, field: string, max: number): string {
@@ -74,4 +75,33 @@ export function usernameAgreesWithAttributes(signInAttributes: string[], usernam
       throw badInput(`${field} must be the username in this pool (it signs in with ${attribute === 'email' ? 'email' : 'phone number'})`, field);
     }
   }
+}
+
+/** The signed-in user's own directory fields, as the store takes them (preferences as JSON text). */
+export function preferences(input: { preferences?: unknown; displayName?: string | null; locale?: string | null }): {
+  preferences?: string;
+  displayName?: string;
+  locale?: string;
+} {
+  const patch: { preferences?: string; displayName?: string; locale?: string } = {};
+  if (input.preferences !== undefined && input.preferences !== null) {
+    if (typeof input.preferences !== 'object' || Array.isArray(input.preferences)) throw badInput('preferences must be a JSON object', 'preferences');
+    const text = JSON.stringify(input.preferences);
+    if (Buffer.byteLength(text) > PREFERENCES_MAX_BYTES) throw badInput(`preferences must be at most ${PREFERENCES_MAX_BYTES} bytes of JSON`, 'preferences');
+    patch.preferences = text;
+  }
+  if (input.displayName !== undefined && input.displayName !== null) patch.displayName = text(input.displayName, 'displayName', 128);
+  if (input.locale !== undefined && input.locale !== null) {
+    if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/.test(input.locale)) throw badInput('locale must be a language tag such as en or pt-BR', 'locale');
+    patch.locale = input.locale;
+  }
+  if (Object.keys(patch).length === 0) throw badInput('Give at least one of preferences, displayName or locale');
+  return patch;
+}
+
+/** Policy flags: short lower-case words, at most 10. */
+export function flags(values: string[], field = 'flags'): string[] {
+  if (values.length > 10) throw badInput(`${field} may hold at most 10 flags`, field);
+  for (const flag of values) if (!/^[a-z][a-z0-9_-]{0,31}$/.test(flag)) throw badInput(`${field} must be short lower-case words (got "${flag.slice(0, 40)}")`, field);
+  return [...new Set(values)];
 }

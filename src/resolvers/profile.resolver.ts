@@ -4,11 +4,13 @@ import { BackendCost } from '../limits/cost';
 import { SecretOperation, subjects } from '../auth/secrets';
 import { ApiContext, signedIn } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
+import { callerMetadata } from '../datasources/cognito/callerMetadata';
 import { badInput } from '../errors';
 import { UserAttributesInput } from '../schema/types/account.types';
 import { CodeDeliveryDetails } from '../schema/types/common.types';
 import { ChangePasswordInput, ChangePasswordResult, ConfirmAttributeInput, UpdateAttributesResult, User, VerifiableAttribute } from '../schema/types/profile.types';
 import { guardAdmins } from './adminSafety';
+import { forgetUser, mirrorUser, recordEvent } from './directorySync';
 import { endEverySession, nextSecond } from './endSessions';
 import * as check from './input';
 
@@ -29,7 +31,9 @@ export class ProfileResolver {
     const attributes = toCognitoAttributes(input as Record<string, unknown>);
     if (attributes.length === 0) throw badInput('Give at least one attribute to change');
     const codeDeliveryDetails = await context.sources.profile.updateAttributes(account, attributes);
-    return { user: await context.sources.profile.getUser(account.username), codeDeliveryDetails };
+    const user = await context.sources.profile.getUser(account.username);
+    await Promise.all([mirrorUser(context, user), recordEvent(context, user.sub, 'ATTRIBUTES_CHANGED')]);
+    return { user, codeDeliveryDetails };
   }
 
   @BackendCost({ calls: 1 })
@@ -51,7 +55,9 @@ export class ProfileResolver {
     const account = signedIn(context);
     check.code(input.code);
     await context.sources.profile.verifyAttribute(account, input.attribute, input.code);
-    return context.sources.profile.getUser(account.username);
+    const user = await context.sources.profile.getUser(account.username);
+    await Promise.all([mirrorUser(context, user), recordEvent(context, user.sub, 'ATTRIBUTES_CHANGED', `verified ${input.attribute}`)]);
+    return user;
   }
 
   @SecretOperation({ kind: 'password', subject: subjects.caller })
@@ -66,12 +72,13 @@ export class ProfileResolver {
     check.password(input.newPassword, 'newPassword');
     const account = signedIn(context);
     await context.sources.profile.changePassword(account, input.oldPassword, input.newPassword);
+    await recordEvent(context, account.identity.sub, 'PASSWORD_CHANGED');
     if (input.keepOtherSessions) return { otherSessionsEnded: false };
     // Cognito cannot end all sessions but one, so all end and this one starts again, with the
     // password just set, in a later second than the sign-out (see nextSecond).
     await endEverySession(context, account.identity);
     await nextSecond();
-    const signIn = await context.sources.session.signIn(account.username, input.newPassword);
+    const signIn = await context.sources.session.signIn(account.username, input.newPassword, callerMetadata(context));
     return { otherSessionsEnded: true, tokens: signIn.tokens };
   }
 
@@ -85,6 +92,7 @@ export class ProfileResolver {
       await context.sources.revocations.signedOutEverywhere(account.identity.sub);
       await context.sources.profile.deleteUser(account);
     });
+    await forgetUser(context, account.identity.sub);
     return true;
   }
 }

@@ -4,8 +4,10 @@ import { BackendCost } from '../limits/cost';
 import { SecretOperation, subjects } from '../auth/secrets';
 import { ApiContext, signedIn } from '../context';
 import { toCognitoAttributes } from '../datasources/cognito/attributes';
+import { callerMetadata } from '../datasources/cognito/callerMetadata';
 import { ConfirmSignInInput, RefreshSessionInput, SignInInput, SignInResult, SignOutInput } from '../schema/types/session.types';
 import { badInput } from '../errors';
+import { isWrongPassword, noteFailedSignIn, recordEvent } from './directorySync';
 import * as check from './input';
 
 /** Longest an access token can live (Cognito's maximum validity): revocation records outlive it. */
@@ -17,21 +19,27 @@ export class SessionResolver {
   @SecretOperation({ kind: 'password', subject: subjects.typedUsername })
   @Directive('@aws_api_key')
   @Mutation(() => SignInResult, { nullable: true, description: 'Signs in with username and password; the result names the next step.' })
-  async signIn(@Arg('input') input: SignInInput, @Ctx() { sources }: ApiContext): Promise<SignInResult> {
+  async signIn(@Arg('input') input: SignInInput, @Ctx() context: ApiContext): Promise<SignInResult> {
     check.username(input.username);
     check.password(input.password);
-    return sources.session.signIn(input.username, input.password);
+    try {
+      return await context.sources.session.signIn(input.username, input.password, callerMetadata(context));
+    } catch (error) {
+      // Not awaited: the answer must not wait (or take longer) for a known account than for an unknown one.
+      if (isWrongPassword(error)) void noteFailedSignIn(context, input.username);
+      throw error;
+    }
   }
 
   @BackendCost({ calls: 1 })
   @SecretOperation({ kind: 'password', subject: subjects.inputField('session') })
   @Directive('@aws_api_key')
   @Mutation(() => SignInResult, { nullable: true, description: 'Answers the challenge named by the previous sign-in step.' })
-  async confirmSignIn(@Arg('input') input: ConfirmSignInInput, @Ctx() { sources }: ApiContext): Promise<SignInResult> {
+  async confirmSignIn(@Arg('input') input: ConfirmSignInInput, @Ctx() context: ApiContext): Promise<SignInResult> {
     check.text(input.session, 'session', 8192);
     check.password(input.challengeResponse, 'challengeResponse');
     const attributes = toCognitoAttributes(input.attributes as Record<string, unknown> | undefined);
-    return sources.session.confirmSignIn(input.session, input.challengeResponse, attributes);
+    return context.sources.session.confirmSignIn(input.session, input.challengeResponse, attributes, callerMetadata(context));
   }
 
   @BackendCost({ calls: 1 })
@@ -71,6 +79,7 @@ export class SessionResolver {
     // Our record first: if Cognito then fails, tokens are refused here anyway (fail closed).
     await context.sources.revocations.signedOutEverywhere(identity.sub);
     await context.sources.session.globalSignOut(accessToken);
+    await recordEvent(context, identity.sub, 'SIGNED_OUT_EVERYWHERE');
     return true;
   }
 }

@@ -6,14 +6,25 @@ import { buildSchemaSync } from 'type-graphql';
 import { enforceAuthRules } from '../auth/enforce';
 import { applyRateLimits } from '../auth/rateLimits';
 import { AccountResolver } from '../resolvers/account.resolver';
+import { AdminDirectoryResolver } from '../resolvers/adminDirectory.resolver';
 import { AdminGroupsResolver } from '../resolvers/adminGroups.resolver';
 import { AdminUsersResolver } from '../resolvers/adminUsers.resolver';
+import { DirectoryResolver } from '../resolvers/directory.resolver';
 import { GroupsResolver } from '../resolvers/groups.resolver';
 import { ProfileResolver } from '../resolvers/profile.resolver';
 import { SessionResolver } from '../resolvers/session.resolver';
 import { authDirectives } from './directives';
 
-export const resolvers = [AccountResolver, SessionResolver, ProfileResolver, GroupsResolver, AdminUsersResolver, AdminGroupsResolver] as const;
+export const resolvers = [
+  AccountResolver,
+  SessionResolver,
+  ProfileResolver,
+  GroupsResolver,
+  DirectoryResolver,
+  AdminUsersResolver,
+  AdminGroupsResolver,
+  AdminDirectoryResolver,
+] as const;
 
 /** The schema as declared, before auth enforcement wraps its resolvers. */
 export function buildDeclaredSchema(): GraphQLSchema {

@@ -14,6 +14,7 @@ import { EmbeddedWorld, startEmbeddedWorld } from '../../src/local/embedded';
 import { createLogger } from '../../src/logger';
 import { RunningApi, startApi } from '../../src/server';
 import { awsSettings } from '../../src/settings';
+import { loadTriggerSettings } from '../../src/triggers';
 import { ConfirmSignUpDocument, MeDocument, SignInDocument, SignUpDocument } from '../generated/graphql';
 import { expectUnauthenticated } from '../support/expect';
 import { PASSWORD, uniqueEmail } from '../support/users';
@@ -44,7 +45,7 @@ beforeAll(async () => {
     PORT: '0',
     LOG_LEVEL: 'silent',
   });
-  const settings = awsSettings(config);
+  const settings = awsSettings(config, loadTriggerSettings());
   expect(settings.credentials).toBeUndefined();
   issuer = settings.issuer;
   api = await startApi(settings, createLogger(config.logLevel));
@@ -101,7 +102,7 @@ test('a token for the same pool and client, but from another issuer, is refused 
   await signUpAndSignIn(email);
   // A second engine on the same state (pools, signing keys, users) differs only in its address,
   // so its tokens are validly signed for this client but name another issuer.
-  const other: Engine = await startEngine({ dynamoEndpoint: world.dynamo.endpoint, region: 'us-east-1', hashCost: TEST_COST });
+  const other: Engine = await startEngine({ dynamoEndpoint: world.dynamo.endpoint, region: 'us-east-1', hashCost: TEST_COST, triggers: world.triggers });
   const sdk = new CognitoIdentityProviderClient({ endpoint: other.endpoint, region: 'us-east-1', credentials: other.credentials });
   try {
     const auth = await sdk.send(

@@ -13,6 +13,13 @@ import { createLogger } from '../../src/logger';
 import { ApiSettings, CacheWindows, RunningApi, startApi } from '../../src/server';
 import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
 import type { Budget, RateLimitPolicy } from '../../src/auth/rateLimitPolicy';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DirectoryStore } from '../../src/datasources/metadata/directory.store';
+import type { Directory } from '../../src/datasources/metadata/directory.types';
+import { directorySettings } from '../../src/settings';
+import { loadTriggerSettings, TriggerSettings } from '../../src/triggers';
+import type { FaultSwitch } from './faults';
 
 export const ADMIN_EMAIL = 'admin@example.com';
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
@@ -48,6 +55,8 @@ export interface TestApi extends ApiClient {
   codeFor(address: string): string;
   /** A second API process's worth of state on the same world, as behind a load balancer. */
   replica(cache: CacheWindows): Promise<Replica>;
+  /** The user directory, read straight from the metadata table (to see what made a record). */
+  directory: Directory;
   stop(): Promise<void>;
 }
 
@@ -72,6 +81,12 @@ export interface TestApiOptions {
    */
   rateLimits?: RateLimitPolicy;
   trustedProxies?: string[];
+  /** While on, every directory call fails, for the triggers and the API alike (a DynamoDB outage). */
+  directoryOutage?: FaultSwitch;
+  /** The triggers' settings; config/triggers.json unless given. */
+  triggers?: TriggerSettings;
+  /** How long a trigger may take (the engine's default is Cognito's 5 s). */
+  triggerTimeoutMs?: number;
 }
 
 const ROOMY: Budget = { perAccount: 10_000, perIp: 100_000, windowMs: 60_000 };
@@ -95,6 +110,7 @@ function clientFor(url: string): ApiClient {
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const triggers = options.triggers ?? loadTriggerSettings();
   const world = await startEmbeddedWorld({
     region: 'us-east-1',
     metadataTable: 'identity-metadata',
@@ -104,6 +120,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     hashCost: TEST_COST,
     clock: options.clock,
     poolFile: options.poolFile,
+    triggers,
+    wrapTriggerDirectory: options.directoryOutage && ((d) => options.directoryOutage!.wrap(d)),
+    triggerTimeoutMs: options.triggerTimeoutMs,
   });
   const serve = (cache: CacheWindows, extra: Partial<ApiSettings> = {}) =>
     startApi(
@@ -117,12 +136,16 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         cache,
         rateLimits: options.rateLimits ?? ROOMY_RATE_LIMITS,
         trustedProxies: options.trustedProxies ?? [],
+        directory: directorySettings(triggers),
         ...extra,
       },
       options.log ? createLogger('debug', options.log) : createLogger('silent'),
+      { wrapDirectory: options.directoryOutage && ((d) => options.directoryOutage!.wrap(d)) },
     );
   const api = await serve(options.cache ?? DEFAULT_CACHE_WINDOWS, { playgroundApiKey: options.playground ? API_KEY : undefined });
   const replicas: RunningApi[] = [];
+  const directoryClient = new DynamoDBClient({ endpoint: world.dynamo.endpoint, region: 'us-east-1', credentials: world.engine.credentials });
+  const directory = new DirectoryStore(DynamoDBDocumentClient.from(directoryClient), 'identity-metadata', directorySettings(triggers));
 
   return {
     ...clientFor(api.url),
@@ -142,7 +165,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       };
       return { ...clientFor(running.url), stop };
     },
+    directory,
     async stop() {
+      directoryClient.destroy();
       await Promise.all(replicas.map((r) => r.close()));
       await api.close();
       await world.close();

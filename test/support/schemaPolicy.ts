@@ -146,10 +146,14 @@ export function sampleValue(type: GraphQLInputType): unknown {
   throw new Error(`no sample value for ${String(type)}: add one to SCALARS`);
 }
 
-/** `name(required: <sample>, ...)`, with optional arguments left out. */
-export function fieldCall(field: AnyField): string {
+/**
+ * `name(required: <sample>, ...)`, with optional arguments left out; `smallPages` asks for pages
+ * of one, so a sweep through nested lists stays within the cost limit.
+ */
+export function fieldCall(field: AnyField, smallPages = false): string {
   const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
   const args = required.map((a) => `${a.name}: ${print(astFromValue(sampleValue(a.type), a.type)!)}`);
+  if (smallPages && field.args.some((a) => a.name === 'limit')) args.push('limit: 1');
   return args.length ? `${field.name}(${args.join(', ')})` : field.name;
 }
 
@@ -165,7 +169,7 @@ function selectEverything(field: AnyField, path: string[]): string | undefined {
   if (!isObjectType(target)) return field.name;
   if (path.includes(target.name)) return undefined;
   const below = Object.values(target.getFields()).flatMap((f) => selectEverything(f, [...path, target.name]) ?? []);
-  return `${fieldCall(field)} { __typename ${below.join(' ')} }`;
+  return `${fieldCall(field, true)} { __typename ${below.join(' ')} }`;
 }
 
 /** A query that calls one root field and selects everything under it. */

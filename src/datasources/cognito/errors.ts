@@ -21,6 +21,9 @@ const MAPPING: Record<string, { code: ErrorCode; message?: string }> = {
   GroupExistsException: { code: 'GROUP_EXISTS', message: 'A group with that name already exists.' },
   UnsupportedUserStateException: { code: 'INVALID_STATE' },
   CodeDeliveryFailureException: { code: 'SERVICE_UNAVAILABLE', message: 'The code could not be delivered, please try again.' },
+  UserLambdaValidationException: { code: 'REFUSED_BY_TRIGGER' },
+  InvalidLambdaResponseException: { code: 'SERVICE_UNAVAILABLE', message: 'The request could not be completed, please try again.' },
+  UnexpectedLambdaException: { code: 'SERVICE_UNAVAILABLE', message: 'The request could not be completed, please try again.' },
 };
 
 /** Options that say how a particular call wants an exception presented. */
@@ -52,6 +55,9 @@ export function mapCognitoError(error: unknown, options: MapOptions = {}): ApiEr
  */
 function userFacing(message: string | undefined): string {
   if (!message) return 'Request failed.';
+  // A trigger's refusal is meant for the user; Cognito wraps it as "<Trigger> failed with error <message>.".
+  const refusal = /^\w+ failed with error ([\s\S]+?)\.?$/.exec(message)?.[1];
+  if (refusal) return /[.!?]$/.test(refusal) ? refusal : `${refusal}.`;
   const field = /Value at '([^']+)' failed to satisfy constraint/.exec(message)?.[1];
   if (field) return `${field.replace(/^.*\./, '')} is not valid.`;
   if (/validation errors? detected/i.test(message)) return 'The request has an invalid value.';

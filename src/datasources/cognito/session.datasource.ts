@@ -18,6 +18,7 @@ import { SignInResult, SignInStep } from '../../schema/types/session.types';
 import { isCognitoException } from './errors';
 import type { CognitoGateway } from './gateway';
 import type { RecentProfiles } from './recentProfiles';
+import type { CallerMetadata } from './callerMetadata';
 import { authTokens, unverifiedClaims } from './shapes';
 
 interface ChallengeSession {
@@ -60,11 +61,11 @@ export class SessionDataSource {
     return this.cognito.settings.clientId;
   }
 
-  async signIn(username: string, password: string): Promise<SignInResult> {
+  async signIn(username: string, password: string, caller?: CallerMetadata): Promise<SignInResult> {
     return this.cognito.call(
       'InitiateAuth',
       async (sdk) => {
-        const result = await this.initiate(sdk, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password, ...this.secretHashParam(username) });
+        const result = await this.initiate(sdk, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password, ...this.secretHashParam(username) }, caller);
         return this.outcome(username, result);
       },
       {
@@ -78,7 +79,7 @@ export class SessionDataSource {
     );
   }
 
-  async confirmSignIn(session: string, answer: string, attributes: AttributeType[]): Promise<SignInResult> {
+  async confirmSignIn(session: string, answer: string, attributes: AttributeType[], caller?: CallerMetadata): Promise<SignInResult> {
     const parked = unwrapSession(session);
     if (parked.challenge !== 'NEW_PASSWORD_REQUIRED') throw badInput(`Unsupported challenge ${parked.challenge}`);
     const responses: Record<string, string> = {
@@ -96,6 +97,7 @@ export class SessionDataSource {
             ChallengeName: 'NEW_PASSWORD_REQUIRED',
             Session: parked.cognitoSession,
             ChallengeResponses: responses,
+            ClientMetadata: caller,
           }),
         ),
       {
@@ -156,8 +158,8 @@ export class SessionDataSource {
     });
   }
 
-  private initiate(sdk: CognitoIdentityProviderClient, flow: AuthFlowType, parameters: Record<string, string>): Promise<InitiateAuthCommandOutput> {
-    return sdk.send(new InitiateAuthCommand({ ClientId: this.clientId, AuthFlow: flow, AuthParameters: parameters }));
+  private initiate(sdk: CognitoIdentityProviderClient, flow: AuthFlowType, parameters: Record<string, string>, caller?: CallerMetadata): Promise<InitiateAuthCommandOutput> {
+    return sdk.send(new InitiateAuthCommand({ ClientId: this.clientId, AuthFlow: flow, AuthParameters: parameters, ClientMetadata: caller }));
   }
 
   private secretHashParam(username: string): Record<string, string> {
