@@ -19,6 +19,8 @@ async function embeddedSettings(
 ): Promise<{ settings: ApiSettings; close: () => Promise<void>; banner: string[] }> {
   const world = await startEmbeddedWorld({
     triggers,
+    // By name only: a service error's message can quote the values it was given.
+    onTriggerError: (trigger, error) => logger.error('trigger failed', { trigger, error: (error as Error)?.name ?? String(error) }),
     dataDir: config.dataDir,
     enginePort: config.cognitoLocalPort,
     region: config.region,

@@ -50,6 +50,8 @@ export interface EmbeddedOptions {
   wrapTriggerDirectory?: (directory: Directory) => Directory;
   /** How long a trigger may take (the engine's default is Cognito's 5 s). */
   triggerTimeoutMs?: number;
+  /** Where the triggers report their own failures (stderr as JSON lines by default, as a Lambda would log). */
+  onTriggerError?: (trigger: string, error: unknown) => void;
 }
 
 export interface EmbeddedWorld {
@@ -97,7 +99,7 @@ export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<Embe
   await ensureMetadataTable(ddb, options.metadataTable);
   const triggers = options.triggers ?? loadTriggerSettings();
   const store = new DirectoryStore(DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } }), options.metadataTable, directoryOptions(triggers));
-  const handlers = createTriggerHandlers({ directory: options.wrapTriggerDirectory?.(store) ?? store, settings: triggers });
+  const handlers = createTriggerHandlers({ directory: options.wrapTriggerDirectory?.(store) ?? store, settings: triggers, onError: options.onTriggerError });
   const engineTriggers: TriggerOptions = { functions: handlers as unknown as TriggerOptions['functions'], timeoutMs: options.triggerTimeoutMs };
   const engine = await startEngine({
     dynamoEndpoint: dynamo.endpoint,

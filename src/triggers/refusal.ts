@@ -4,11 +4,13 @@
  * for end users; any other failure (DynamoDB unreachable, a bug) is reported to the operator and
  * shown as a generic line, so no internal detail reaches a sign-in screen.
  */
+import { TRIGGER_INTERNAL_FAILURE } from '../lib/triggerFailure';
+
 export class TriggerRefusal extends Error {
   override readonly name = 'TriggerRefusal';
 }
 
-export const INTERNAL_FAILURE = 'Something went wrong on our side; please try again.';
+export const INTERNAL_FAILURE = TRIGGER_INTERNAL_FAILURE;
 
 export type Trigger<E> = (event: E) => Promise<E>;
 

@@ -123,6 +123,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     triggers,
     wrapTriggerDirectory: options.directoryOutage && ((d) => options.directoryOutage!.wrap(d)),
     triggerTimeoutMs: options.triggerTimeoutMs,
+    // The fault tests make triggers fail on purpose; what they report is the API log's business.
+    onTriggerError: (trigger, error) => options.log?.(JSON.stringify({ message: 'trigger failed', trigger, error: (error as Error)?.name })),
   });
   const serve = (cache: CacheWindows, extra: Partial<ApiSettings> = {}) =>
     startApi(

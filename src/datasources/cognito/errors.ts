@@ -4,6 +4,7 @@
  * (its detail goes to the log, never to the client).
  */
 import { ApiError, ErrorCode } from '../../errors';
+import { TRIGGER_INTERNAL_FAILURE } from '../../lib/triggerFailure';
 
 const MAPPING: Record<string, { code: ErrorCode; message?: string }> = {
   NotAuthorizedException: { code: 'NOT_AUTHORIZED' },
@@ -44,6 +45,10 @@ export function mapCognitoError(error: unknown, options: MapOptions = {}): ApiEr
   if (options.notFound && name === 'ResourceNotFoundException') return new ApiError('NOT_FOUND', options.notFound);
   const rule = MAPPING[name];
   if (!rule) return undefined;
+  // A trigger that failed on its own side (not a refusal): a transient failure, worth a retry.
+  if (name === 'UserLambdaValidationException' && (error as Error).message?.includes(TRIGGER_INTERNAL_FAILURE)) {
+    return new ApiError('SERVICE_UNAVAILABLE', 'The request could not be completed, please try again.');
+  }
   const message = rule.message ?? userFacing((error as Error).message);
   return new ApiError(rule.code, message);
 }
