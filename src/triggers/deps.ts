@@ -7,6 +7,7 @@ import type { Directory } from '../datasources/metadata/directory.types';
 import type { LegacyDirectory } from './legacy/legacyDirectory';
 import type { ErrorReporter } from './refusal';
 import type { TriggerSettings } from './settings';
+import type { SignInRecords } from './signInRecords';
 
 export interface TriggerDeps {
   directory: Directory;
@@ -23,4 +24,6 @@ export interface HandlerDeps {
   settings: TriggerSettings;
   now: () => number;
   legacy?: LegacyDirectory;
+  /** The record a sign-in's first trigger read, for the ones after it (signInRecords.ts). */
+  signInRecords: SignInRecords;
 }

@@ -22,6 +22,7 @@ import { preSignUp } from './preSignUp';
 import { preTokenGeneration, TokenGenerationEvent } from './preTokenGeneration';
 import { userMigration } from './userMigration';
 import { guarded, Trigger } from './refusal';
+import { SignInRecords } from './signInRecords';
 
 export { TRIGGER_FUNCTIONS } from './names';
 export type { TriggerFunctionName, TriggerPoint } from './names';
@@ -43,11 +44,13 @@ export interface TriggerHandlers {
 
 export function createTriggerHandlers(deps: TriggerDeps): TriggerHandlers {
   const { settings } = deps;
+  const now = deps.now ?? Date.now;
   const resolved: HandlerDeps = {
     directory: deps.directory,
     settings,
-    now: deps.now ?? Date.now,
+    now,
     legacy: deps.legacy ?? (settings.legacyUsersFile ? loadLegacyDirectory(settings.legacyUsersFile) : undefined),
+    signInRecords: new SignInRecords(now),
   };
   const wrap = <E>(name: string, handler: Trigger<E>) => guarded(name, handler, deps.onError);
   return {

@@ -15,6 +15,7 @@ import type { HandlerDeps } from './deps';
 import { loadLegacyDirectory } from './legacy/legacyDirectory';
 import { guarded, Trigger } from './refusal';
 import { directoryOptions, loadTriggerSettings } from './settings';
+import { SignInRecords } from './signInRecords';
 
 let shared: HandlerDeps | undefined;
 
@@ -24,7 +25,13 @@ export function environmentDeps(env: NodeJS.ProcessEnv = process.env): HandlerDe
   const client = new DynamoDBClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined });
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const directory = new DirectoryStore(doc, env.METADATA_TABLE?.trim() || 'identity-metadata', directoryOptions(settings));
-  shared = { directory, settings, now: Date.now, legacy: settings.legacyUsersFile ? loadLegacyDirectory(settings.legacyUsersFile) : undefined };
+  shared = {
+    directory,
+    settings,
+    now: Date.now,
+    legacy: settings.legacyUsersFile ? loadLegacyDirectory(settings.legacyUsersFile) : undefined,
+    signInRecords: new SignInRecords(Date.now),
+  };
   return shared;
 }
 

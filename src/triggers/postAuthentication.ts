@@ -10,19 +10,20 @@
 import type { PostAuthenticationTriggerEvent } from 'aws-lambda';
 import { mirroredFromTrigger } from '../datasources/metadata/directory.fromCognito';
 import { BARE_VERSION } from '../datasources/metadata/directory.item';
+import { isFresh } from '../datasources/metadata/directory.pending';
 import { callerOf, deliveryId } from './caller';
 import type { HandlerDeps } from './deps';
 import { TriggerRefusal, Trigger } from './refusal';
 import { fromEnvironment } from './lambda';
 import { TRIGGER_FUNCTIONS } from './names';
 
-export function postAuthentication({ directory, settings, now, legacy }: HandlerDeps): Trigger<PostAuthenticationTriggerEvent> {
+export function postAuthentication({ directory, settings, now, legacy, signInRecords }: HandlerDeps): Trigger<PostAuthenticationTriggerEvent> {
   return async (event) => {
     const attributes = event.request.userAttributes ?? {};
     const sub = attributes.sub;
     if (!sub) throw new TriggerRefusal('The sign-in carried no user id.');
     const at = now();
-    const record = await directory.get(sub);
+    let record = signInRecords.take(sub) ?? (await directory.get(sub));
     if (!record || record.cognitoModifiedAt === BARE_VERSION) {
       // The legacy export knows them by the name they typed, which in a pool that signs in with email is the email.
       const migrated = legacy !== undefined && ((attributes.email && (await legacy.find(attributes.email))) || (await legacy.find(event.userName))) !== undefined;
@@ -30,12 +31,15 @@ export function postAuthentication({ directory, settings, now, legacy }: Handler
         confirmedAt: at,
         signUpSource: migrated ? 'MIGRATION' : undefined,
       });
+      record = undefined; // changed: recordSignIn reads it afresh
     }
-    // ClientMetadata comes with an answered challenge; after a password, only PreAuthentication's note has it.
+    // ClientMetadata comes with an answered challenge; after a password, only PreAuthentication's
+    // note (on the record just read) has the caller, and the sign-in's time.
     const told = callerOf(event);
-    const caller = told.requestId ? told : { ...told, ...(await directory.pendingSignIn(sub)) };
+    const noted = !told.requestId && isFresh(record?.pendingSignIn, at) ? record!.pendingSignIn : undefined;
+    const caller = noted ?? told;
     const eventId = caller.requestId ? `${caller.requestId}:SIGN_IN` : deliveryId(event, 'SIGN_IN', at);
-    await directory.recordSignIn(sub, { eventId, at, ip: caller.ip, device: caller.device });
+    await directory.recordSignIn(sub, { eventId, at: noted?.at ?? at, ip: caller.ip, device: caller.device, atIsStable: noted?.requestId !== undefined }, record);
     return event;
   };
 }

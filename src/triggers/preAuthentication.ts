@@ -27,12 +27,13 @@ export const isHeld = (record: DirectoryProfile | undefined, blockingFlags: read
 const standIn = (event: PreAuthenticationTriggerEvent): string =>
   `unknown:${createHash('sha256').update(`${event.userPoolId}\u0000${event.userName}`).digest('base64url').slice(0, 32)}`;
 
-export function preAuthentication({ directory, settings, now }: HandlerDeps): Trigger<PreAuthenticationTriggerEvent> {
+export function preAuthentication({ directory, settings, now, signInRecords }: HandlerDeps): Trigger<PreAuthenticationTriggerEvent> {
   return async (event) => {
     const known = !event.request.userNotFound && event.request.userAttributes?.sub;
-    const sub = known || standIn(event);
-    const [record] = await Promise.all([directory.get(sub), directory.notePendingSignIn(sub, { at: now(), ...callerOf(event) })]);
-    if (known && isHeld(record, settings.blockingFlags)) throw new TriggerRefusal(ACCOUNT_HELD);
+    const record = await directory.notePendingSignIn(known || standIn(event), { at: now(), ...callerOf(event) });
+    if (!known) return event;
+    if (isHeld(record, settings.blockingFlags)) throw new TriggerRefusal(ACCOUNT_HELD);
+    if (record) signInRecords.keep(record);
     return event;
   };
 }

@@ -20,10 +20,13 @@ export type TokenGenerationEvent = PreTokenGenerationTriggerEvent | PreTokenGene
 
 const isV2 = (event: TokenGenerationEvent): event is PreTokenGenerationV2TriggerEvent => Number(event.version) >= 2;
 
-export function preTokenGeneration({ directory, settings }: HandlerDeps): Trigger<TokenGenerationEvent> {
+export function preTokenGeneration({ directory, settings, signInRecords }: HandlerDeps): Trigger<TokenGenerationEvent> {
   return async (event) => {
     const attributes = event.request.userAttributes ?? {};
-    const record = attributes.sub ? await directory.get(attributes.sub) : undefined;
+    const sub = attributes.sub;
+    // A sign-in's tokens may use the record its PreAuthentication just read; a refresh reads afresh.
+    const justRead = sub && event.triggerSource === 'TokenGeneration_Authentication' ? signInRecords.recent(sub) : undefined;
+    const record = justRead ?? (sub ? await directory.get(sub) : undefined);
     if (event.triggerSource === 'TokenGeneration_RefreshTokens' && isHeld(record, settings.blockingFlags)) throw new TriggerRefusal(ACCOUNT_HELD);
     const claims = appClaims(settings.tokenClaims, attributes, record);
     if (isV2(event)) {

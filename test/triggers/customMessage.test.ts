@@ -2,6 +2,7 @@
  * CustomMessage: every source answered from config/messages with Cognito's placeholders kept,
  * user values escaped, and broken templates refused when the handler is made.
  */
+import { SignInRecords } from '../../src/triggers/signInRecords';
 import type { CustomMessageTriggerEvent } from 'aws-lambda';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,12 @@ import { MESSAGE_KINDS } from '../../src/triggers/messages/templates';
 import type { TriggerSettings } from '../../src/triggers/settings';
 import { cognitoEvent, shippedSettings } from './fixtures';
 
-const deps = (changes: Partial<TriggerSettings> = {}) => ({ directory: {} as Directory, settings: shippedSettings({ appName: 'Acme', ...changes }), now: Date.now });
+const deps = (changes: Partial<TriggerSettings> = {}) => ({
+  directory: {} as Directory,
+  settings: shippedSettings({ appName: 'Acme', ...changes }),
+  now: Date.now,
+  signInRecords: new SignInRecords(Date.now),
+});
 
 function messageEvent(source: CustomMessageTriggerEvent['triggerSource'], userAttributes: Record<string, string>): CustomMessageTriggerEvent {
   return cognitoEvent(

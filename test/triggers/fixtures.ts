@@ -2,6 +2,7 @@
  * Shared by the trigger tests: Cognito-shaped events (the envelope every trigger gets), the
  * shipped settings, and a directory on an embedded DynamoDB.
  */
+import { SignInRecords } from '../../src/triggers/signInRecords';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DirectoryStore } from '../../src/datasources/metadata/directory.store';
@@ -51,7 +52,7 @@ export async function startTriggerWorld(clock: () => number = Date.now): Promise
     dynamo,
     client,
     directory,
-    deps: (changes = {}) => ({ directory, settings, now: clock, ...changes }),
+    deps: (changes = {}) => ({ directory, settings, now: clock, signInRecords: new SignInRecords(clock), ...changes }),
     async stop() {
       client.destroy();
       await dynamo.close();

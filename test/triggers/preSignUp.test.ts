@@ -1,4 +1,5 @@
 /** PreSignUp with Cognito-shaped events: the allow-list of email domains and the auto-confirm rules. */
+import { SignInRecords } from '../../src/triggers/signInRecords';
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
 import type { Directory } from '../../src/datasources/metadata/directory.types';
 import { DOMAIN_REFUSED, preSignUp } from '../../src/triggers/preSignUp';
@@ -6,7 +7,7 @@ import { TriggerRefusal } from '../../src/triggers/refusal';
 import type { TriggerSettings } from '../../src/triggers/settings';
 import { cognitoEvent, shippedSettings } from './fixtures';
 
-const handler = (changes: Partial<TriggerSettings>) => preSignUp({ directory: {} as Directory, settings: shippedSettings(changes), now: Date.now });
+const handler = (changes: Partial<TriggerSettings>) => preSignUp({ directory: {} as Directory, settings: shippedSettings(changes), now: Date.now, signInRecords: new SignInRecords(Date.now) });
 
 function signUp(email: string | undefined, triggerSource: PreSignUpTriggerEvent['triggerSource'] = 'PreSignUp_SignUp', phone?: string): PreSignUpTriggerEvent {
   const userAttributes: Record<string, string> = {};

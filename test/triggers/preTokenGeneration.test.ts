@@ -3,6 +3,7 @@
  * the directory, in the shape each version answers, what the response held kept, reserved claims
  * never touched, and refreshes refused for flagged accounts.
  */
+import { SignInRecords } from '../../src/triggers/signInRecords';
 import type { PreTokenGenerationTriggerEvent, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import type { Directory, DirectoryProfile } from '../../src/datasources/metadata/directory.types';
 import { preTokenGeneration } from '../../src/triggers/preTokenGeneration';
@@ -14,7 +15,7 @@ import { cognitoEvent, shippedSettings } from './fixtures';
 const directoryWith = (record: Partial<DirectoryProfile> | undefined) => ({ get: async () => record as DirectoryProfile | undefined }) as unknown as Directory;
 
 const handler = (record: Partial<DirectoryProfile> | undefined, changes: Partial<TriggerSettings> = {}) =>
-  preTokenGeneration({ directory: directoryWith(record), settings: shippedSettings(changes), now: Date.now });
+  preTokenGeneration({ directory: directoryWith(record), settings: shippedSettings(changes), now: Date.now, signInRecords: new SignInRecords(Date.now) });
 
 const attributes = { sub: 'sub-1', email: 'ada@example.com', 'custom:tenant': 'acme' };
 

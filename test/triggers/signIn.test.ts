@@ -79,9 +79,10 @@ describe('PreAuthentication', () => {
 
   test("notes the attempt (request id, address, device) for PostAuthentication, and an unknown name's on a stand-in", async () => {
     const sub = freshSub();
+    await postConfirmation(world.deps())(confirmation(sub, 'hal@example.com'));
     const metadata = { requestId: 'pre-1', sourceIp: '192.0.2.8', userAgent: 'Edge' };
     await preAuthentication(world.deps())(preAuth(sub, false, metadata));
-    expect(await world.directory.pendingSignIn(sub)).toEqual({ at: now, requestId: 'pre-1', ip: '192.0.2.8', device: 'Edge' });
+    expect((await world.directory.get(sub))?.pendingSignIn).toEqual({ at: now, requestId: 'pre-1', ip: '192.0.2.8', device: 'Edge' });
     const calls: string[] = [];
     const counting = new Proxy(world.directory, { get: (target, name) => (calls.push(String(name)), Reflect.get(target, name).bind(target)) });
     await preAuthentication(world.deps({ directory: counting }))(preAuth(freshSub(), false, metadata));

@@ -4,6 +4,7 @@
  * same way in about the same time, ForgotPassword migrates for a reset, and the password is
  * neither logged nor handed back.
  */
+import { SignInRecords } from '../../src/triggers/signInRecords';
 import type { UserMigrationTriggerEvent } from 'aws-lambda';
 import bcrypt from 'bcryptjs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ const SAMPLE = join(process.cwd(), 'config', 'legacy-users.sample.json');
 const GRACE = { name: 'grace@legacy.example', password: 'Legacy-Passw0rd!' };
 const LINUS = { name: 'linus@legacy.example', password: 'Migrate-Me-2024!' };
 
-const migrate = userMigration({ directory: {} as Directory, settings: shippedSettings(), now: Date.now, legacy: loadLegacyDirectory(SAMPLE) });
+const migrate = userMigration({ directory: {} as Directory, settings: shippedSettings(), now: Date.now, signInRecords: new SignInRecords(Date.now), legacy: loadLegacyDirectory(SAMPLE) });
 
 function migration(source: UserMigrationTriggerEvent['triggerSource'], userName: string, password = ''): UserMigrationTriggerEvent {
   return cognitoEvent(source, userName, { password, validationData: undefined, clientMetadata: undefined }, { userAttributes: {}, finalUserStatus: undefined, messageAction: undefined, desiredDeliveryMediums: ['EMAIL'] });

@@ -32,10 +32,14 @@ export class EventLog {
     private readonly now: () => number,
   ) {}
 
-  /** Writes the event once per id; returns it as filed (a redelivery gets the first delivery's time). */
-  async addOnce(input: Omit<SecurityEvent, 'expiresAt'>): Promise<SecurityEvent> {
+  /**
+   * Writes the event once per id; returns it as filed (a redelivery gets the first delivery's
+   * time). When every delivery carries the same `at` (`atIsStable`), the key alone says whether it
+   * was written, and the claim is skipped.
+   */
+  async addOnce(input: Omit<SecurityEvent, 'expiresAt'>, atIsStable = false): Promise<SecurityEvent> {
     if (!input.id || input.id.length > MAX_ID_LENGTH) throw badInput(`an event id must have 1 to ${MAX_ID_LENGTH} characters`, 'id');
-    const filed = await this.claim(input.sub, input.id, input.at);
+    const filed = atIsStable ? { at: input.at, expiresAt: input.at + this.retentionMs } : await this.claim(input.sub, input.id, input.at);
     const event: SecurityEvent = { ...input, at: filed.at, expiresAt: filed.expiresAt };
     try {
       await this.doc.send(

@@ -7,6 +7,7 @@
  *   recentSignIns   the last sign-in event ids counted, so a redelivered sign-in counts once
  *   attrNpk/attrNsk, activityPk/activitySk   the index keys (directory.keys.ts)
  */
+import { pendingSignInOf } from './directory.pending';
 import type { DirectoryProfile, SecurityEvent, SecurityEventType } from './directory.types';
 import { UpdateBuilder } from './directory.expression';
 import { ACTIVITY_INDEX, activityPartition, activityShardOf } from './directory.keys';
@@ -42,6 +43,8 @@ export function toProfile(item: Item): DirectoryProfile {
     plan: text(item.plan),
     flags: Array.isArray(item.flags) ? item.flags.map(String) : [],
     recordedAt: num(item.recordedAt) ?? 0,
+    pendingSignIn: pendingSignInOf(item.pendingSignIn),
+    recentSignIns: Array.isArray(item.recentSignIns) ? item.recentSignIns.map(String) : [],
   };
 }
 

@@ -8,7 +8,7 @@
  *   only if no other mirror wrote in between (a revision guard), else reads and decides again;
  *   so of two racing writers the newer state wins in either order, and a stale one changes
  *   nothing.
- * - `recordSignIn` files the SIGN_IN event once per id (directory.events.ts), then counts it
+ * - `recordSignIn` files the SIGN_IN event once per id (directory.events.ts) and counts it
  *   unless the record's recent ids already hold it, guarded on the count it read. A redelivery
  *   after a crash at any point makes neither a second event nor a second count (as long as it
  *   comes within the next RECENT_SIGN_INS sign-ins of that user, which a retry always does).
@@ -18,8 +18,8 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, Update
 import { batchGetInOrder, batchWrite, Key } from '../../lib/dynamoBatch';
 import { isConditionFailure } from '../../lib/dynamoTable';
 import { badInput } from '../../errors';
-import type { AppFields, Directory, DirectoryProfile, MirroredFields, MirrorOutcome, Page, PendingSignIn, SecurityEvent } from './directory.types';
-import { PendingSignIns } from './directory.pending';
+import type { AppFields, Directory, DirectoryProfile, MirroredFields, MirrorOutcome, Page, PendingSignIn, SecurityEvent, SignInRecord } from './directory.types';
+import { notePendingSignIn } from './directory.pending';
 import { DEFAULT_EVENT_RETENTION_MS, EventLog } from './directory.events';
 import { UpdateBuilder } from './directory.expression';
 import { appDefaults, bareDefaults, isMirrored, Item, toProfile } from './directory.item';
@@ -48,7 +48,6 @@ export class DirectoryStore implements Directory {
   readonly indexedAttributes: readonly string[];
   private readonly now: () => number;
   private readonly log: EventLog;
-  private readonly pending: PendingSignIns;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -61,7 +60,6 @@ export class DirectoryStore implements Directory {
     }
     this.now = options.now ?? Date.now;
     this.log = new EventLog(doc, table, options.eventRetentionMs ?? DEFAULT_EVENT_RETENTION_MS, this.now);
-    this.pending = new PendingSignIns(doc, table, this.now);
   }
 
   async get(sub: string): Promise<DirectoryProfile | undefined> {
@@ -118,10 +116,22 @@ export class DirectoryStore implements Directory {
     return outcome;
   }
 
-  async recordSignIn(sub: string, signIn: { eventId: string; at: number; ip?: string; device?: string }): Promise<void> {
-    const event = await this.log.addOnce({ id: signIn.eventId, sub, type: 'SIGN_IN', at: signIn.at, ip: signIn.ip, device: signIn.device });
+  async recordSignIn(sub: string, signIn: SignInRecord, current?: DirectoryProfile): Promise<void> {
+    const event = { id: signIn.eventId, sub, type: 'SIGN_IN' as const, at: signIn.at, ip: signIn.ip, device: signIn.device };
+    if (signIn.atIsStable) {
+      // Every delivery has the same time, and the event and the count are each once per id: they
+      // need no order, and a redelivery after a crash between them finishes whichever is missing.
+      await Promise.all([this.log.addOnce(event, true), this.countSignIn(sub, event, current)]);
+      return;
+    }
+    // Otherwise the event's claim says when the first delivery happened, which the count then uses.
+    await this.countSignIn(sub, await this.log.addOnce(event), current);
+  }
+
+  private async countSignIn(sub: string, event: Pick<SecurityEvent, 'id' | 'at' | 'ip' | 'device'>, current: DirectoryProfile | undefined): Promise<void> {
     for (let race = 0; race < MAX_RACES; race++) {
-      const stored = await this.read(sub);
+      // The caller's fresh read stands in for the first one; a lost race reads again.
+      const stored: Item | undefined = race === 0 && current ? { ...current } : await this.read(sub);
       const counted = Array.isArray(stored?.recentSignIns) ? (stored.recentSignIns as string[]) : [];
       if (counted.includes(event.id)) return;
       const count = stored?.signInCount;
@@ -151,12 +161,9 @@ export class DirectoryStore implements Directory {
     return toProfile(result.Attributes as Item);
   }
 
-  notePendingSignIn(sub: string, signIn: PendingSignIn): Promise<void> {
-    return this.pending.note(sub, signIn);
-  }
-
-  pendingSignIn(sub: string): Promise<PendingSignIn | undefined> {
-    return this.pending.get(sub);
+  async notePendingSignIn(sub: string, signIn: PendingSignIn): Promise<DirectoryProfile | undefined> {
+    const item = await notePendingSignIn(this.doc, this.table, sub, signIn);
+    return item && toProfile(item as Item);
   }
 
   async addEvent(event: Omit<SecurityEvent, 'expiresAt'>): Promise<void> {

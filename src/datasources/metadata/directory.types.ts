@@ -56,6 +56,10 @@ export interface DirectoryProfile extends MirroredFields, AppFields {
   sub: string;
   /** When the directory record was made. */
   recordedAt: number;
+  /** The last sign-in attempt PreAuthentication noted (see directory.pending.ts). */
+  pendingSignIn?: PendingSignIn;
+  /** The ids of the last sign-ins counted, so that a redelivered one counts once. */
+  recentSignIns: string[];
 }
 
 export const PREFERENCES_MAX_BYTES = 4096;
@@ -87,6 +91,15 @@ export interface SecurityEvent {
   action?: string;
   /** After this the event is gone: hidden on read, and DynamoDB's TTL deletes it in AWS. */
   expiresAt: number;
+}
+
+export interface SignInRecord {
+  eventId: string;
+  at: number;
+  ip?: string;
+  device?: string;
+  /** `at` is the same on every delivery (the sign-in's noted time), so the event needs no claim. */
+  atIsStable?: boolean;
 }
 
 /** A sign-in attempt as PreAuthentication saw it, for PostAuthentication (see directory.pending.ts). */
@@ -122,13 +135,15 @@ export interface Directory {
   /**
    * A successful sign-in: lastSignInAt, signInCount + 1, lastIp, lastDevice, and a SIGN_IN event,
    * once per `eventId` however often it is delivered. Creates a bare record if missing (reconcile
-   * or the next read fills the mirrored fields).
+   * or the next read fills the mirrored fields). `current`, the record as just read, saves a read.
    */
-  recordSignIn(sub: string, signIn: { eventId: string; at: number; ip?: string; device?: string }): Promise<void>;
-  /** Notes a sign-in attempt for PostAuthentication, which Cognito tells nothing of the caller. */
-  notePendingSignIn(sub: string, signIn: PendingSignIn): Promise<void>;
-  /** The attempt noted for `sub` within the last minute, if any. */
-  pendingSignIn(sub: string): Promise<PendingSignIn | undefined>;
+  recordSignIn(sub: string, signIn: SignInRecord, current?: DirectoryProfile): Promise<void>;
+  /**
+   * Notes a sign-in attempt on the user's record for PostAuthentication, which Cognito tells
+   * nothing of the caller, and returns the record (nothing is written, and undefined returned,
+   * when there is no record).
+   */
+  notePendingSignIn(sub: string, signIn: PendingSignIn): Promise<DirectoryProfile | undefined>;
   /** Changes app fields; creates a bare record if missing. Returns the record after the change. */
   updateApp(sub: string, patch: Partial<Pick<AppFields, 'preferences' | 'displayName' | 'locale' | 'plan' | 'flags'>>): Promise<DirectoryProfile>;
   /** Adds an event (its expiresAt set from the retention); the same id twice has one effect. */

@@ -92,6 +92,8 @@ describe('mirror', () => {
       displayName: undefined,
       locale: undefined,
       plan: undefined,
+      pendingSignIn: undefined,
+      recentSignIns: [],
     });
     expect(await store.mirror(id, fields())).toBe('unchanged');
     expect(await store.mirror(id, fields({ cognitoModifiedAt: T0 + 2000, email: 'ada@new.example' }))).toBe('updated');
