@@ -12,6 +12,9 @@
  * spread over BENCH_USERS users' tokens, and one token with both windows at 0 (every request
  * reads DynamoDB and Cognito).
  *
+ * An admin page of 60 users with their directory metadata against the same page without, in the
+ * same run: the metadata of a page is one BatchGetItem (issue 9 asks for the figure, no target).
+ *
  * Hostile documents (bombs.ts): a 40-fragment bomb is refused, and a /health request sent with
  * it answered, each within 50 ms (medians; maxima shown).
  */
@@ -29,6 +32,8 @@ const ROUNDS = 2;
 const BOMB_RUNS = 20;
 const TARGET = 0.6;
 const ME = '{ me { username email emailVerified status createdAt } }';
+const USERS_PAGE = '{ users(limit: 60) { items { sub email status } } }';
+const USERS_PAGE_WITH_METADATA = '{ users(limit: 60) { items { sub email status metadata { signInCount lastSignInAt plan } } } }';
 
 function startChild(script: string, args: string[]): Promise<{ child: ChildProcess; output: Record<string, unknown> }> {
   const child = spawn(process.execPath, [join(__dirname, 'api', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -74,7 +79,7 @@ async function load(scenario: Scenario): Promise<Sample> {
 
 async function main(): Promise<void> {
   const world = await startChild('world.child.js', []);
-  const { accessTokens, ...endpoints } = world.output;
+  const { accessTokens, adminToken, ...endpoints } = world.output;
   const apiKey = (endpoints.apiKeys as string[])[0];
   const tokens = accessTokens as string[];
   const worldJson = JSON.stringify(endpoints);
@@ -87,6 +92,8 @@ async function main(): Promise<void> {
     { name: 'me, one token', url: apiServer.output.url as string, query: ME, tokens: tokens.slice(0, 1) },
     { name: `me, ${tokens.length} users' tokens`, url: apiServer.output.url as string, query: ME, tokens },
     { name: 'me, one token, windows 0', url: strictServer.output.url as string, query: ME, tokens: tokens.slice(0, 1) },
+    { name: 'users, a page of 60', url: apiServer.output.url as string, query: USERS_PAGE, tokens: [adminToken as string] },
+    { name: 'users, a page of 60 + metadata', url: apiServer.output.url as string, query: USERS_PAGE_WITH_METADATA, tokens: [adminToken as string] },
   ];
   try {
     // Warm up every server (JIT, JWKS cache, connections).
@@ -103,6 +110,8 @@ async function main(): Promise<void> {
       console.log(`  ${scenario.name.padEnd(32)} ${rps(scenario).toFixed(0).padStart(6)} req/s  p99 ${String(p99).padStart(3)} ms  ratio ${(rps(scenario) / bareRps).toFixed(2)}`);
     }
     const ratio = rps(scenarios[1]) / bareRps;
+    const [page, pageWithMetadata] = scenarios.slice(-2).map(rps);
+    console.log(`  metadata on an admin page of 60 (one BatchGetItem): ${(pageWithMetadata / page).toFixed(2)} of the page without`);
     const errors = [...samples.values()].flat().reduce((n, s) => n + s.errors, 0);
     console.log(`  target: me with one token ≥ ${TARGET} of bare: ${ratio.toFixed(2)} ${ratio >= TARGET ? 'PASS' : 'FAIL'}`);
     if (errors > 0) console.log(`  WARNING: ${errors} failed or non-2xx responses`);

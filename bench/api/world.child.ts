@@ -1,7 +1,7 @@
 /**
  * Child process for bench:api: the embedded world (engine + dynalite, standing in for Cognito
  * and DynamoDB) with BENCH_USERS confirmed, signed-in users. Prints its endpoints and the users'
- * access tokens as one JSON line, then serves until killed.
+ * access tokens (and the seeded admin's) as one JSON line, then serves until killed.
  */
 import '../../src/quietSdk';
 import { CognitoIdentityProviderClient, AdminConfirmSignUpCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -31,6 +31,9 @@ async function main(): Promise<void> {
   };
   const users = Array.from({ length: envInt('BENCH_USERS', 200) }, (_, i) => i);
   const accessTokens = await mapWithConcurrency(users, 8, signedIn);
+  const admin = await sdk.send(
+    new InitiateAuthCommand({ ClientId: world.pool.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: world.admin.email, PASSWORD: 'Bench-Admin-1!' } }),
+  );
   console.log(
     JSON.stringify({
       engineEndpoint: world.engine.endpoint,
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
       clientId: world.pool.clientId,
       apiKeys: world.apiKeys,
       accessTokens,
+      adminToken: admin.AuthenticationResult!.AccessToken!,
     }),
   );
 }
