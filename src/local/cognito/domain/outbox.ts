@@ -47,11 +47,43 @@ export class Outbox {
   }
 }
 
+const WRAP = 76;
+
+/**
+ * A branded email (CustomMessage) is HTML; the console shows what a reader would see: the text,
+ * without markup, wrapped to a terminal's width.
+ */
+export function readableText(body: string): string[] {
+  if (!/<\/?[a-z][^>]*>/i.test(body)) return body.split('\n');
+  const text = body
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<\/(p|div|tr|h\d|li)>|<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  const paragraphs = text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return paragraphs.flatMap((paragraph) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + 1 + word.length > WRAP) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    return [...lines, line];
+  });
+}
+
 function formatBox(message: OutboxMessage): string {
   const lines = [
     `${message.medium} to ${message.to} (${message.purpose})`,
     ...(message.subject ? [`Subject: ${message.subject}`] : []),
-    ...message.body.split('\n'),
+    ...readableText(message.body),
   ];
   const width = Math.max(...lines.map((l) => l.length));
   const edge = `+${'-'.repeat(width + 2)}+`;
