@@ -3,31 +3,17 @@
  * fixed windows, refusals that count nothing, failures-only budgets, atomic counting under
  * parallel attempts, and subjects kept out of the table.
  */
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { RateLimitPolicy } from '../../src/auth/rateLimitPolicy';
 import { RateLimiter } from '../../src/auth/rateLimits';
 import { RateLimitsStore } from '../../src/datasources/metadata/rateLimits.store';
 import { ApiError } from '../../src/errors';
 import { ensureTable } from '../../src/lib/dynamoTable';
-import { EmbeddedDynamo, startEmbeddedDynamo } from '../../src/local/dynamodb';
+import { useEmbeddedDynamo } from '../support/dynamo';
 
 const TABLE = 'identity-metadata';
 const MINUTE = 60_000;
-let dynamo: EmbeddedDynamo;
-let client: DynamoDBClient;
-let doc: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  dynamo = await startEmbeddedDynamo();
-  client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  doc = DynamoDBDocumentClient.from(client);
-  await ensureTable(client, TABLE);
-});
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-});
+const embedded = useEmbeddedDynamo((client) => ensureTable(client, TABLE));
 
 const policy: RateLimitPolicy = {
   password: { perAccount: 3, perIp: 5, windowMs: MINUTE },
@@ -38,7 +24,7 @@ const policy: RateLimitPolicy = {
 
 let now = Date.UTC(2026, 0, 1, 12, 0, 0);
 /** The store needs the client made in beforeAll, so each test makes its limiter. */
-const make = () => new RateLimiter(new RateLimitsStore(doc, TABLE), policy, () => now);
+const make = () => new RateLimiter(new RateLimitsStore(embedded.doc, TABLE), policy, () => now);
 
 let counter = 0;
 const fresh = (label: string) => `${label}-${++counter}@example.com`;
@@ -109,7 +95,7 @@ test('the table holds digests, never the names or addresses counted', async () =
   const rl = make();
   const account = fresh('private');
   await attempt(rl, 'password', account, '203.0.113.9');
-  const { Items = [] } = await client.send(new ScanCommand({ TableName: TABLE }));
+  const { Items = [] } = await embedded.client.send(new ScanCommand({ TableName: TABLE }));
   const text = JSON.stringify(Items);
   expect(text).toContain('RATE#password#account#');
   expect(text).not.toContain(account);

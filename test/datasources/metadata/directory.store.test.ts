@@ -3,28 +3,15 @@
  * redelivered sign-ins and events, expiry, the index queries and their pages, and batched reads
  * (order, more than 100 keys, UnprocessedKeys retried).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DirectoryOptions, DirectoryStore, RECENT_SIGN_INS } from '../../../src/datasources/metadata/directory.store';
 import type { DirectoryProfile, MirroredFields } from '../../../src/datasources/metadata/directory.types';
 import { ESTIMATE_SLACK_MS } from '../../../src/datasources/metadata/directory.ordering';
 import { ensureMetadataTable } from '../../../src/datasources/metadata/table';
 import { ApiError } from '../../../src/errors';
-import { EmbeddedDynamo, startEmbeddedDynamo } from '../../../src/local/dynamodb';
+import { useEmbeddedDynamo } from '../../support/dynamo';
 
-let dynamo: EmbeddedDynamo;
-let client: DynamoDBClient;
-let doc: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  dynamo = await startEmbeddedDynamo();
-  client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  doc = DynamoDBDocumentClient.from(client);
-});
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-});
+const embedded = useEmbeddedDynamo();
 
 const DAY = 24 * 3600_000;
 const T0 = 1_700_000_000_000;
@@ -34,9 +21,9 @@ let subs = 0;
 const sub = (label = 'user') => `${label}-${++subs}`;
 
 /** A store on a table of its own, so queries over the whole table see only this test's records. */
-async function freshStore(options: DirectoryOptions = {}, on: DynamoDBDocumentClient = doc): Promise<{ store: DirectoryStore; table: string }> {
+async function freshStore(options: DirectoryOptions = {}, on: DynamoDBDocumentClient = embedded.doc): Promise<{ store: DirectoryStore; table: string }> {
   const table = `directory-${++tables}`;
-  await ensureMetadataTable(client, table);
+  await ensureMetadataTable(embedded.client, table);
   return { store: new DirectoryStore(on, table, { now: () => clock, ...options }), table };
 }
 
@@ -51,7 +38,7 @@ const fields = (over: Partial<MirroredFields> = {}): MirroredFields => ({
   ...over,
 });
 
-const rawItem = async (table: string, pk: string, sk: string) => (await doc.send(new GetCommand({ TableName: table, Key: { pk, sk } }))).Item;
+const rawItem = async (table: string, pk: string, sk: string) => (await embedded.doc.send(new GetCommand({ TableName: table, Key: { pk, sk } }))).Item;
 
 async function expectBadInput(promise: Promise<unknown>): Promise<void> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -254,7 +241,7 @@ describe('events', () => {
     expect(all.flat().map((e) => e.id)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
     expect(all[0]).toHaveLength(2);
     expect(all.flat()[0]).toMatchObject({ at: clock, ip: '192.0.2.1', expiresAt: clock + 10 * DAY });
-    const raw = await doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': `USER#${id}`, ':e': 'EVT#' } }));
+    const raw = await embedded.doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': `USER#${id}`, ':e': 'EVT#' } }));
     expect(raw.Items?.[0]?.ttl).toBe(Math.ceil((raw.Items![0].expiresAt as number) / 1000));
   });
 
@@ -276,7 +263,7 @@ describe('events', () => {
           failNextEventPut = false;
           return Promise.reject(new Error('connection reset'));
         }
-        return doc.send(command as never);
+        return embedded.doc.send(command as never);
       },
     } as unknown as DynamoDBDocumentClient;
     const { store } = await freshStore({}, flaky);
@@ -327,7 +314,7 @@ describe('byAttribute', () => {
   });
 
   test('more attributes than the table has index slots is a configuration error', () => {
-    expect(() => new DirectoryStore(doc, 'x', { indexedAttributes: ['a', 'b', 'c', 'd'] })).toThrow(/at most 3 indexed attributes/);
+    expect(() => new DirectoryStore(embedded.doc, 'x', { indexedAttributes: ['a', 'b', 'c', 'd'] })).toThrow(/at most 3 indexed attributes/);
   });
 });
 
@@ -383,7 +370,7 @@ describe('getMany', () => {
           // As DynamoDB does under load: answer nothing yet, hand every key back.
           return { Responses: {}, UnprocessedKeys: command.input.RequestItems };
         }
-        return doc.send(command as never);
+        return embedded.doc.send(command as never);
       },
     } as unknown as DynamoDBDocumentClient;
     const { store } = await freshStore({}, throttling);
@@ -423,7 +410,7 @@ describe('remove and all', () => {
     const id = sub();
     await store.mirror(id, fields());
     await store.recordSignIn(id, { eventId: 'r', at: T0 });
-    await doc.send(new PutCommand({ TableName: table, Item: { pk: `USER#${id}`, sk: 'SIGNED_OUT', signedOutAt: T0 } }));
+    await embedded.doc.send(new PutCommand({ TableName: table, Item: { pk: `USER#${id}`, sk: 'SIGNED_OUT', signedOutAt: T0 } }));
     await store.remove(id);
     expect(await store.get(id)).toBeUndefined();
     expect((await store.events(id, 10)).items).toEqual([]);

@@ -4,31 +4,19 @@
  * short at either side of its point of no return is finished on the next call.
  */
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DirectoryStore } from '../../../src/datasources/metadata/directory.store';
 import { ensureMetadataTable, METADATA_INDEXES, metadataTableDefinition } from '../../../src/datasources/metadata/table';
 import { ensureTable } from '../../../src/lib/dynamoTable';
-import { EmbeddedDynamo, startEmbeddedDynamo } from '../../../src/local/dynamodb';
+import { useEmbeddedDynamo } from '../../support/dynamo';
 
-let dynamo: EmbeddedDynamo;
-let client: DynamoDBClient;
-let doc: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  dynamo = await startEmbeddedDynamo();
-  client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  doc = DynamoDBDocumentClient.from(client);
-});
-afterAll(async () => {
-  client.destroy();
-  await dynamo.close();
-});
+const embedded = useEmbeddedDynamo();
 
 const indexesOf = async (name: string) =>
-  ((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort();
+  ((await embedded.client.send(new DescribeTableCommand({ TableName: name }))).Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort();
 const wanted = METADATA_INDEXES.map((i) => i.IndexName).sort();
-const tableExists = (name: string) => client.send(new DescribeTableCommand({ TableName: name })).then(() => true, () => false);
-const itemsOf = async (name: string) => ((await doc.send(new ScanCommand({ TableName: name }))).Items ?? []).sort((a, b) => String(a.pk).localeCompare(String(b.pk)));
+const tableExists = (name: string) => embedded.client.send(new DescribeTableCommand({ TableName: name })).then(() => true, () => false);
+const itemsOf = async (name: string) => ((await embedded.doc.send(new ScanCommand({ TableName: name }))).Items ?? []).sort((a, b) => String(a.pk).localeCompare(String(b.pk)));
 
 const OLD_ITEMS = [
   { pk: 'USER#a', sk: 'SIGNED_OUT', signedOutAt: 1_700_000_000_123 },
@@ -37,34 +25,34 @@ const OLD_ITEMS = [
 ];
 
 async function oldTable(name: string): Promise<void> {
-  await ensureTable(client, name);
-  for (const item of OLD_ITEMS) await doc.send(new PutCommand({ TableName: name, Item: item }));
+  await ensureTable(embedded.client, name);
+  for (const item of OLD_ITEMS) await embedded.doc.send(new PutCommand({ TableName: name, Item: item }));
 }
 
 test('a new table is created with every index, and a second call changes nothing', async () => {
-  await ensureMetadataTable(client, 'fresh');
-  await ensureMetadataTable(client, 'fresh');
+  await ensureMetadataTable(embedded.client, 'fresh');
+  await ensureMetadataTable(embedded.client, 'fresh');
   expect(await indexesOf('fresh')).toEqual(wanted);
 });
 
 test('a table made before the directory gets its indexes and keeps its items', async () => {
   await oldTable('legacy');
   expect(await indexesOf('legacy')).toEqual([]);
-  await ensureMetadataTable(client, 'legacy');
+  await ensureMetadataTable(embedded.client, 'legacy');
   expect(await indexesOf('legacy')).toEqual(wanted);
   expect(await itemsOf('legacy')).toEqual(await sortedOld());
   expect(await tableExists('legacy.rebuild')).toBe(false);
-  const store = new DirectoryStore(doc, 'legacy');
+  const store = new DirectoryStore(embedded.doc, 'legacy');
   await store.updateApp('s', { plan: 'pro' });
   expect((await store.all(10)).items.map((p) => p.sub)).toEqual(['s']);
 });
 
 test('a rebuild cut short after the original was dropped is finished from the side table', async () => {
   // The state after the side copy was completed and the original dropped.
-  await client.send(new CreateTableCommand(metadataTableDefinition('cut.rebuild')));
-  for (const item of OLD_ITEMS) await doc.send(new PutCommand({ TableName: 'cut.rebuild', Item: item }));
-  await doc.send(new PutCommand({ TableName: 'cut.rebuild', Item: { pk: 'REBUILD', sk: 'COMPLETE' } }));
-  await ensureMetadataTable(client, 'cut');
+  await embedded.client.send(new CreateTableCommand(metadataTableDefinition('cut.rebuild')));
+  for (const item of OLD_ITEMS) await embedded.doc.send(new PutCommand({ TableName: 'cut.rebuild', Item: item }));
+  await embedded.doc.send(new PutCommand({ TableName: 'cut.rebuild', Item: { pk: 'REBUILD', sk: 'COMPLETE' } }));
+  await ensureMetadataTable(embedded.client, 'cut');
   expect(await indexesOf('cut')).toEqual(wanted);
   expect(await itemsOf('cut')).toEqual(await sortedOld());
   expect(await tableExists('cut.rebuild')).toBe(false);
@@ -72,13 +60,13 @@ test('a rebuild cut short after the original was dropped is finished from the si
 
 test('a rebuild cut short while copying starts over from the untouched original', async () => {
   await oldTable('early');
-  await client.send(new CreateTableCommand(metadataTableDefinition('early.rebuild')));
-  await doc.send(new PutCommand({ TableName: 'early.rebuild', Item: OLD_ITEMS[0] }));
-  await ensureMetadataTable(client, 'early');
+  await embedded.client.send(new CreateTableCommand(metadataTableDefinition('early.rebuild')));
+  await embedded.doc.send(new PutCommand({ TableName: 'early.rebuild', Item: OLD_ITEMS[0] }));
+  await ensureMetadataTable(embedded.client, 'early');
   expect(await indexesOf('early')).toEqual(wanted);
   expect(await itemsOf('early')).toEqual(await sortedOld());
   expect(await tableExists('early.rebuild')).toBe(false);
-  await client.send(new DeleteTableCommand({ TableName: 'early' }));
+  await embedded.client.send(new DeleteTableCommand({ TableName: 'early' }));
 });
 
 async function sortedOld() {
