@@ -8,6 +8,9 @@ import { Budget, DEFAULT_RATE_LIMITS, RateLimitPolicy, SECRET_KINDS } from './au
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
+/** `auto`: readable lines on a terminal in embedded mode, JSON lines otherwise. */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
 export interface Config {
   mode: 'embedded' | 'aws';
   production: boolean;
@@ -44,6 +47,24 @@ export interface Config {
   rateLimits: RateLimitPolicy;
   /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES): addresses or CIDR ranges. */
   trustedProxies: string[];
+  logFormat: LogFormat;
+  /**
+   * Issuers accepted besides `issuer` (COGNITO_ACCEPTED_ISSUERS), e.g. a replicated pool's
+   * updated issuer and the original one its older tokens still carry.
+   */
+  acceptedIssuers: string[];
+  /** Prometheus metrics: their own listener (METRICS_PORT, unset when `off`) and/or a bearer token for `/metrics` on the API's port. */
+  metrics: MetricsConfig;
+  /** How long a SIGTERM lets requests in flight finish before the rest are cut (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+  /** How long `/readyz` waits for each backend (READY_TIMEOUT_MS). */
+  readyTimeoutMs: number;
+}
+
+export interface MetricsConfig {
+  port?: number;
+  host: string;
+  token?: string;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +77,10 @@ export class ConfigError extends Error {
 export const DEFAULT_CACHE_WINDOWS = { revocationMs: 1000, profileMs: 5000 };
 
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const LOG_FORMATS: LogFormat[] = ['auto', 'json', 'pretty'];
+
+/** The port Prometheus exporters conventionally use (OpenTelemetry's Prometheus exporter, too). */
+export const DEFAULT_METRICS_PORT = 9464;
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -124,6 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const apiKeys = (text('API_KEYS') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   for (const key of apiKeys) if (key.length < 16) problems.push('each API key in API_KEYS must be at least 16 characters');
   if (mode === 'aws' && apiKeys.length === 0) problems.push('API_KEYS is required in AWS mode (comma-separated keys for x-api-key)');
+  const logFormat = (text('LOG_FORMAT') ?? 'auto') as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat)) problems.push(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${logFormat}")`);
+  const acceptedIssuers = (text('COGNITO_ACCEPTED_ISSUERS') ?? '').split(',').map((i) => i.trim().replace(/\/+$/, '')).filter(Boolean);
+  for (const issuer of acceptedIssuers) {
+    if (!/^https?:\/\/[^\s]+$/.test(issuer)) problems.push(`COGNITO_ACCEPTED_ISSUERS: each issuer must be an http(s) URL (got "${issuer}")`);
+  }
+  if (acceptedIssuers.length && mode === 'embedded') problems.push('COGNITO_ACCEPTED_ISSUERS needs a configured pool (embedded mode has one issuer, the engine)');
   const adminPassword = text('ADMIN_PASSWORD');
   const adminEmail = text('ADMIN_EMAIL');
   if (adminEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL must be an email address (got "${adminEmail}")`);
@@ -153,15 +185,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     profileCacheMs: integer('PROFILE_CACHE_MS', DEFAULT_CACHE_WINDOWS.profileMs, 0, 300_000),
     rateLimits,
     trustedProxies,
+    logFormat,
+    acceptedIssuers,
+    metrics: { host: text('METRICS_HOST') ?? text('HOST') ?? '127.0.0.1', token: text('METRICS_TOKEN') },
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
+    readyTimeoutMs: integer('READY_TIMEOUT_MS', 2000, 100, 30_000),
   };
+  config.metrics.port = metricsPort(text('METRICS_PORT'), config.port, problems);
+  if (config.metrics.token !== undefined && config.metrics.token.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   if (problems.length) throw new ConfigError(problems);
   config.issuer = userPoolId ? (config.issuer ?? defaultIssuer(config.cognitoEndpoint, region, userPoolId)) : undefined;
   return config;
 }
 
+/**
+ * METRICS_PORT: a port of its own for `/metrics` (0 picks a free one), or `off`. Never the API's
+ * port: metrics describe the service to its operators, not to its clients.
+ */
+function metricsPort(raw: string | undefined, apiPort: number, problems: string[]): number | undefined {
+  if (raw === 'off') return undefined;
+  if (raw === undefined) return DEFAULT_METRICS_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`METRICS_PORT must be a port number (0 to 65535) or off (got "${raw}")`);
+    return undefined;
+  }
+  if (port !== 0 && port === apiPort) problems.push(`METRICS_PORT must differ from PORT (${apiPort}): metrics are never served on the API's port (use METRICS_TOKEN for that)`);
+  return port;
+}
+
 /** Amazon Cognito's token issuer for a pool. */
 export function cognitoIssuer(region: string, userPoolId: string): string {
   return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+}
+
+/**
+ * A pool's updated issuer (IssuerConfiguration UPDATED): the same JWKS served from every Region
+ * of a replicated pool, named after its primary Region.
+ */
+export function cognitoUpdatedIssuer(primaryRegion: string, userPoolId: string): string {
+  return `https://issuer-cognito-idp.${primaryRegion}.amazonaws.com/${userPoolId}`;
 }
 
 /**

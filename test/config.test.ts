@@ -130,3 +130,56 @@ test('production refuses the embedded world: it prints codes, serves the outbox 
     'NODE_ENV=production needs a configured pool: set COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and API_KEYS (the embedded world is for development only)',
   ]);
 });
+
+describe('operations settings', () => {
+  const aws = { COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: 'abc', API_KEYS: 'k'.repeat(16) };
+
+  test('default to JSON-or-terminal logs, metrics on port 9464 of HOST, a 10 s drain and 2 s readiness checks', () => {
+    expect(loadConfig({})).toMatchObject({
+      logFormat: 'auto',
+      metrics: { port: 9464, host: '127.0.0.1', token: undefined },
+      shutdownTimeoutMs: 10_000,
+      readyTimeoutMs: 2000,
+      acceptedIssuers: [],
+    });
+    expect(loadConfig({ HOST: '0.0.0.0' }).metrics.host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0', METRICS_HOST: '127.0.0.1' }).metrics.host).toBe('127.0.0.1');
+  });
+
+  test('METRICS_PORT is a port, 0 for any free one, or off; never the API port', () => {
+    expect(loadConfig({ METRICS_PORT: 'off' }).metrics.port).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '0' }).metrics.port).toBe(0);
+    expect(loadConfig({ METRICS_PORT: '9100', PORT: '8080' }).metrics.port).toBe(9100);
+    expect(problems({ METRICS_PORT: 'yes' })).toEqual(['METRICS_PORT must be a port number (0 to 65535) or off (got "yes")']);
+    expect(problems({ METRICS_PORT: '4000' })).toEqual([
+      "METRICS_PORT must differ from PORT (4000): metrics are never served on the API's port (use METRICS_TOKEN for that)",
+    ]);
+  });
+
+  test('METRICS_TOKEN guards /metrics on the API port and must be long enough', () => {
+    expect(loadConfig({ METRICS_TOKEN: 't'.repeat(16) }).metrics.token).toBe('t'.repeat(16));
+    expect(problems({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN must be at least 16 characters']);
+  });
+
+  test('LOG_FORMAT, SHUTDOWN_TIMEOUT_MS and READY_TIMEOUT_MS are checked', () => {
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '0', READY_TIMEOUT_MS: '500' })).toMatchObject({ shutdownTimeoutMs: 0, readyTimeoutMs: 500 });
+    expect(problems({ LOG_FORMAT: 'xml', SHUTDOWN_TIMEOUT_MS: '200000', READY_TIMEOUT_MS: '10' })).toEqual([
+      'LOG_FORMAT must be one of auto, json, pretty (got "xml")',
+      'SHUTDOWN_TIMEOUT_MS must be a whole number from 0 to 120000 (got "200000")',
+      'READY_TIMEOUT_MS must be a whole number from 100 to 30000 (got "10")',
+    ]);
+  });
+
+  test('COGNITO_ACCEPTED_ISSUERS lists http(s) issuers (trailing slashes dropped), in AWS mode only', () => {
+    const updated = 'https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
+    const original = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
+    expect(loadConfig({ ...aws, COGNITO_ISSUER: updated, COGNITO_ACCEPTED_ISSUERS: ` ${original}/ ,` })).toMatchObject({ issuer: updated, acceptedIssuers: [original] });
+    expect(problems({ ...aws, COGNITO_ACCEPTED_ISSUERS: 'issuer-cognito-idp' })).toEqual([
+      'COGNITO_ACCEPTED_ISSUERS: each issuer must be an http(s) URL (got "issuer-cognito-idp")',
+    ]);
+    expect(problems({ COGNITO_ACCEPTED_ISSUERS: original })).toEqual([
+      'COGNITO_ACCEPTED_ISSUERS needs a configured pool (embedded mode has one issuer, the engine)',
+    ]);
+  });
+});

@@ -1,4 +1,6 @@
 import { createLogger } from '../src/logger';
+import { newScope, runInScope } from '../src/observability/requestScope';
+import { parseTraceparent } from '../src/observability/traceparent';
 
 test('fields that look like secrets are redacted at any depth; others are kept', () => {
   const lines: string[] = [];
@@ -27,4 +29,46 @@ test('levels below the configured one are dropped', () => {
   logger.info('quiet');
   logger.error('loud');
   expect(lines.map((l) => JSON.parse(l).message)).toEqual(['loud']);
+});
+
+test('lines are JSON with level, ISO time and message; a line written in a request scope carries its ids', () => {
+  const lines: string[] = [];
+  const logger = createLogger('info', (line) => lines.push(line));
+  const scope = newScope('req-1', parseTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'), 0);
+  runInScope(scope, () => logger.warn('inside', { password: 'hunter2' }));
+  logger.info('outside');
+  const [inside, outside] = lines.map((line) => JSON.parse(line));
+  expect(inside).toEqual({
+    level: 'warn',
+    time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    message: 'inside',
+    requestId: 'req-1',
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    spanId: '00f067aa0ba902b7',
+    password: '[redacted]',
+  });
+  expect(outside).toEqual({ level: 'info', time: expect.any(String), message: 'outside' });
+  expect(lines.every((line) => line.endsWith('\n'))).toBe(true);
+});
+
+test('silent writes nothing, and says which levels are on', () => {
+  const lines: string[] = [];
+  const logger = createLogger('silent', (line) => lines.push(line));
+  logger.error('nothing');
+  expect(lines).toEqual([]);
+  expect(logger.isEnabled('error')).toBe(false);
+  expect(createLogger('info', () => undefined).isEnabled('info')).toBe(true);
+  expect(createLogger('info', () => undefined).isEnabled('debug')).toBe(false);
+});
+
+test('a malformed traceparent is ignored', () => {
+  expect(parseTraceparent('00-00000000000000000000000000000000-00f067aa0ba902b7-01')).toBeUndefined();
+  expect(parseTraceparent('ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBeUndefined();
+  expect(parseTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7')).toBeUndefined();
+  expect(parseTraceparent('junk')).toBeUndefined();
+  expect(parseTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00-future')).toEqual({
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    parentId: '00f067aa0ba902b7',
+    sampled: false,
+  });
 });

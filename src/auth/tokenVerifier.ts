@@ -7,12 +7,17 @@
  * the RSA check once. A signature stays valid for the token's life (aws-jwt-verify keeps the keys
  * it has fetched as well), so this changes no answer; whether the token's session is still live
  * is checked separately (see RevocationsStore).
+ *
+ * More than one issuer may be accepted (COGNITO_ACCEPTED_ISSUERS): a pool replicated to a second
+ * Region signs with the updated issuer (`https://issuer-cognito-idp.<primary region>.amazonaws.com/
+ * <pool>`), while tokens issued before the switch still carry the original one. Each token is
+ * checked against the keys of the issuer it names, and only issuers listed here are asked for keys.
  */
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { deepFreeze } from '../lib/freeze';
-import { RecentReads } from '../lib/recentReads';
+import { RecentReads, ReuseCounts } from '../lib/recentReads';
 
 /** The access-token claims the API relies on (verified before use). */
 export interface AccessClaims {
@@ -47,19 +52,30 @@ export class AccessTokenVerifier {
     expiresAt: (claims) => (claims ? claims.exp * 1000 : 0),
   });
 
-  constructor(readonly issuer: string, clientId: string) {
-    this.verifier = JwtVerifier.create(
-      {
-        issuer,
-        audience: null, // access tokens carry client_id, not aud; checked below
-        jwksUri: `${issuer}/.well-known/jwks.json`,
-        customJwtCheck: ({ payload }) => {
-          if (payload.token_use !== 'access') throw new Error('not an access token');
-          if (payload.client_id !== clientId) throw new Error('token was issued to another client');
-        },
+  /** The issuers whose tokens are accepted; the first is the pool's own (COGNITO_ISSUER). */
+  readonly issuers: readonly string[];
+
+  constructor(issuer: string, clientId: string, alsoAccepted: readonly string[] = []) {
+    this.issuers = [...new Set([issuer, ...alsoAccepted])];
+    const properties = this.issuers.map((accepted) => ({
+      issuer: accepted,
+      audience: null, // access tokens carry client_id, not aud; checked below
+      jwksUri: `${accepted}/.well-known/jwks.json`,
+      customJwtCheck: ({ payload }: { payload: Record<string, unknown> }) => {
+        if (payload.token_use !== 'access') throw new Error('not an access token');
+        if (payload.client_id !== clientId) throw new Error('token was issued to another client');
       },
-      { jwksCache: new SimpleJwksCache({ fetcher: platformFetcher }) },
-    );
+    }));
+    this.verifier = JwtVerifier.create(properties, { jwksCache: new SimpleJwksCache({ fetcher: platformFetcher }) });
+  }
+
+  get issuer(): string {
+    return this.issuers[0];
+  }
+
+  /** How often a token's check was reused, for the metrics. */
+  get reuse(): ReuseCounts {
+    return this.verified.lookups;
   }
 
   /** The token's claims, or undefined when it is malformed, forged, expired or foreign. */

@@ -10,6 +10,7 @@
  * - `undefined` answers are not kept (a failed verification, say), nor are errors.
  * - At most `maxEntries` answers are kept; the oldest written goes first, and stale ones at
  *   the front are dropped whenever an answer is kept.
+ * - `lookups` counts what the window saves (for the metrics): an answer reused, or a read made.
  */
 export interface RecentReadsOptions<V> {
   windowMs: number;
@@ -17,6 +18,12 @@ export interface RecentReadsOptions<V> {
   /** A shorter lifetime for one answer (an epoch-ms deadline), such as a token's expiry. */
   expiresAt?: (value: V) => number;
   now?: () => number;
+}
+
+/** How often a window answered from memory (a kept answer, or a read already in flight) and how often it read. */
+export interface ReuseCounts {
+  reused: number;
+  read: number;
 }
 
 interface Entry<V> {
@@ -28,20 +35,31 @@ export class RecentReads<V> {
   private readonly entries = new Map<string, Entry<V>>();
   private readonly inFlight = new Map<string, Promise<V>>();
   private readonly now: () => number;
+  readonly lookups: ReuseCounts = { reused: 0, read: 0 };
 
   constructor(private readonly options: RecentReadsOptions<V>) {
     this.now = options.now ?? Date.now;
   }
 
   get(key: string, read: () => Promise<V>): Promise<V> {
-    if (this.options.windowMs <= 0) return read();
+    if (this.options.windowMs <= 0) {
+      this.lookups.read++;
+      return read();
+    }
     const entry = this.entries.get(key);
     if (entry) {
-      if (entry.until > this.now()) return Promise.resolve(entry.value);
+      if (entry.until > this.now()) {
+        this.lookups.reused++;
+        return Promise.resolve(entry.value);
+      }
       this.entries.delete(key);
     }
     const pending = this.inFlight.get(key);
-    if (pending) return pending;
+    if (pending) {
+      this.lookups.reused++;
+      return pending;
+    }
+    this.lookups.read++;
     const began = this.now();
     const reading = read().then(
       (value) => {

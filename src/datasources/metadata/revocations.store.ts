@@ -15,7 +15,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import DataLoader from 'dataloader';
 import { batchGetInOrder, Key } from '../../lib/dynamoBatch';
 import { isConditionFailure } from '../../lib/dynamoTable';
-import { RecentReads } from '../../lib/recentReads';
+import { RecentReads, ReuseCounts } from '../../lib/recentReads';
 
 export interface RevocationState {
   /** When the user last signed out everywhere (ms), if ever. */
@@ -56,6 +56,11 @@ export class RevocationsStore {
     const recent = { windowMs: options.windowMs, maxEntries: REMEMBERED, now: options.cacheClock };
     this.signOuts = new RecentReads(recent);
     this.revokedSessions = new RecentReads(recent);
+  }
+
+  /** The two reuse windows' counts (sign-outs by user, revoked sessions), for the metrics. */
+  get reuse(): ReuseCounts[] {
+    return [this.signOuts.lookups, this.revokedSessions.lookups];
   }
 
   async signedOutEverywhere(sub: string, at = Date.now()): Promise<void> {
