@@ -12,9 +12,11 @@ import { Budgets } from './domain/budgets';
 import { BudgetsStore } from './domain/budgets.store';
 import { CodeService } from './domain/codes';
 import { CodesStore } from './domain/codes.store';
+import { DevicesStore } from './domain/devices/devices.store';
 import { GhostsStore } from './domain/ghosts.store';
 import { GroupsStore } from './domain/groups.store';
 import { Lockout } from './domain/lockout';
+import { SecretBox } from './domain/mfa/secretBox';
 import { Outbox } from './domain/outbox';
 import { HashCost, OWASP_COST, PasswordHasher } from './domain/passwords';
 import { PoolsStore } from './domain/pools.store';
@@ -41,6 +43,12 @@ export interface EngineOptions {
   hashCost?: HashCost;
   /** The only credentials admin (SigV4) requests are accepted from. */
   credentials?: Credentials;
+  /**
+   * A key kept outside the table (at least 32 bytes), mixed into the key that seals TOTP secrets,
+   * so that a dump of the table alone does not reveal them (domain/mfa/secretBox.ts). It must stay
+   * the same across restarts, or the sealed secrets no longer open.
+   */
+  secretKey?: Buffer;
   /** Print each outgoing message in a box on stdout. */
   printOutbox?: boolean;
   /** Serve /_local/outbox. For development and tests only. */
@@ -86,6 +94,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const tableName = options.tableName ?? 'cognito-engine';
   await ensureTable(dynamo, tableName);
   const table = openTable(dynamo, tableName);
+  if (options.secretKey && options.secretKey.length < 32) throw new Error('EngineOptions.secretKey must be at least 32 bytes');
   const clock = options.clock ?? systemClock;
   const outbox = new Outbox({ print: options.printOutbox ?? false });
   const users = new UsersStore(table);
@@ -102,10 +111,12 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sessions: new SessionsStore(table),
     groups: new GroupsStore(table),
     ghosts,
+    devices: new DevicesStore(table),
     codes: new CodeService(new CodesStore(table), budgets, outbox, clock, messages),
     budgets,
     lockout: new Lockout(users, ghosts),
     hasher: new PasswordHasher(options.hashCost ?? OWASP_COST),
+    secrets: new SecretBox(options.secretKey),
     tokens: new TokenSigner(clock, (poolId) => `${endpoint}/${poolId}`),
     outbox,
     triggers,

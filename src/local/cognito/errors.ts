@@ -37,6 +37,13 @@ export class GroupExistsException extends CognitoError {}
 export class UnsupportedUserStateException extends CognitoError {}
 export class UnsupportedTokenTypeException extends CognitoError {}
 export class ConcurrentModificationException extends CognitoError {}
+/** A rotated-out refresh token came back after its grace period: the session it belonged to is ended. */
+export class RefreshTokenReuseException extends CognitoError {}
+export class SoftwareTokenMFANotFoundException extends CognitoError {}
+/** VerifySoftwareToken: the code does not fit the secret being set up. */
+export class EnableSoftwareTokenMFAException extends CognitoError {}
+export class InvalidUserPoolConfigurationException extends CognitoError {}
+export class DeviceKeyExistsException extends CognitoError {}
 /** A trigger's handler threw: its message, as `<Trigger> failed with error <message>.` */
 export class UserLambdaValidationException extends CognitoError {}
 /** A trigger answered, but not with something Cognito can use. */
@@ -70,4 +77,9 @@ export const messages = {
   unrecognizableLambdaOutput: 'Unrecognizable lambda output',
   lambdaTimeout: 'Socket timeout while invoking Lambda function',
   accessTokenScope: 'Access Token does not have required scopes',
+  refreshTokenReused: 'Refresh Token has been reused.',
+  mfaCodeMismatch: 'Invalid code or auth state for the user.',
+  totpCodeMismatch: 'Code mismatch',
+  deviceNotFound: 'Device does not exist.',
+  timestampFormat: 'TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.',
 } as const;

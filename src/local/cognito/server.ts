@@ -1,8 +1,11 @@
 /**
  * The engine's HTTP front: the Cognito API at `POST /`, each pool's JWKS and OpenID discovery
- * document, and (for development only) the outbox.
+ * document, and (for development only) the outbox; every one of them open to browsers on other
+ * origins, as Amazon's endpoint is (cors.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { answerPreflight, applyCors } from './cors';
 import { CognitoError, UnknownOperationException } from './errors';
 import { operationName, parseInput, readBody, toCognitoError, writeError, writeResult } from './protocol';
 import { operations } from './registry';
@@ -78,6 +81,10 @@ async function handleGet(services: EngineServices, options: ServerOptions, url: 
 export function createEngineServer(services: EngineServices, options: ServerOptions): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://engine.local');
+    if (req.method === 'OPTIONS') return answerPreflight(req, res);
+    applyCors(res);
+    // Every answer is named, as Amazon's are, so a client's log line can point at one request.
+    res.setHeader('x-amzn-requestid', randomUUID());
     const work =
       req.method === 'POST' && url.pathname === '/'
         ? handleApi(services, options, req, res)

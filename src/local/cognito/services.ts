@@ -3,9 +3,11 @@ import type { Clock } from './clock';
 import type { AuthEventsStore } from './domain/authEvents.store';
 import type { Budgets } from './domain/budgets';
 import type { CodeService } from './domain/codes';
+import type { DevicesStore } from './domain/devices/devices.store';
 import type { GhostsStore } from './domain/ghosts.store';
 import type { GroupsStore } from './domain/groups.store';
 import type { Lockout } from './domain/lockout';
+import type { SecretBox } from './domain/mfa/secretBox';
 import type { Outbox } from './domain/outbox';
 import type { PasswordHasher } from './domain/passwords';
 import type { PoolsStore } from './domain/pools.store';
@@ -23,10 +25,13 @@ export interface EngineServices {
   sessions: SessionsStore;
   groups: GroupsStore;
   ghosts: GhostsStore;
+  devices: DevicesStore;
   codes: CodeService;
   budgets: Budgets;
   lockout: Lockout;
   hasher: PasswordHasher;
+  /** Seals secrets the engine reads back (TOTP secrets). */
+  secrets: SecretBox;
   tokens: TokenSigner;
   outbox: Outbox;
   /** Calls the pool's Lambda triggers (domain/triggers). */

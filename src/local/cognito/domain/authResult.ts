@@ -1,19 +1,26 @@
 /**
  * The two ways an authentication step ends: tokens (AuthenticationResult) or a challenge with
- * an opaque Session. Refresh tokens are opaque: `<sessionId>.<secret>`, with only a digest of
- * the secret stored. The session id is the tokens' origin_jti, which is how revoking one
- * refresh token also revokes the access tokens issued from it.
+ * an opaque Session. Refresh tokens are opaque (refreshTokens.ts), with only a digest stored.
+ * The session id is the tokens' origin_jti, which is how revoking one refresh token also revokes
+ * the access tokens issued from it.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { clientMayRead } from './attributes';
 import { secretsEqual } from './constantTime';
 import { seconds } from '../clock';
 import type { EngineServices } from '../services';
 import type { Caller } from './caller';
-import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model';
+import type { Account } from './lookup';
+import type { ChallengeRecord, ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model';
+import { firstRefreshToken, formatRefreshToken, RefreshToken, secretDigest } from './refreshTokens';
 import { ADMIN_SCOPE } from './tokens';
 import { GroupOverride, groupClaims } from './triggers/claimOverrides';
 import { preTokenGeneration, TokenGenerationSource } from './triggers/preTokenGeneration';
+
+export interface NewDeviceMetadata {
+  DeviceKey: string;
+  DeviceGroupKey: string;
+}
 
 export interface AuthenticationResult {
   AccessToken: string;
@@ -21,23 +28,30 @@ export interface AuthenticationResult {
   RefreshToken?: string;
   ExpiresIn: number;
   TokenType: 'Bearer';
+  NewDeviceMetadata?: NewDeviceMetadata;
 }
 
 export interface ChallengeResult {
   ChallengeName: string;
   Session: string;
   ChallengeParameters: Record<string, string>;
+  /** USER_AUTH's SELECT_CHALLENGE: the first factors to choose from. */
+  AvailableChallenges?: string[];
 }
 
-const digest = (secret: string): string => createHash('sha256').update(secret).digest('base64url');
+export type SignInResult = { AuthenticationResult: AuthenticationResult } | ChallengeResult;
 
-export function parseRefreshToken(token: string): { sessionId: string; secret: string } | undefined {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  return match ? { sessionId: match[1], secret: match[2] } : undefined;
+/** What every step of a sign-in works with: the services, the pool and client, and who is calling. */
+export interface SignInScope {
+  s: EngineServices;
+  pool: PoolRecord;
+  client: ClientRecord;
+  caller: Caller;
 }
 
-export function refreshSecretMatches(session: SessionRecord, secret: string): boolean {
-  return secretsEqual(session.secretDigest, digest(secret));
+/** Whether `token` is the session's current refresh token. */
+export function isCurrentRefreshToken(session: SessionRecord, token: RefreshToken): boolean {
+  return token.generation === (session.generation ?? 0) && secretsEqual(session.secretDigest, secretDigest(token.secret));
 }
 
 function idTokenAttributes(user: UserRecord, client: ClientRecord): Record<string, unknown> {
@@ -99,6 +113,7 @@ export async function signTokens(
       exp: iat + client.accessTokenValiditySeconds,
       jti: randomUUID(),
       username: user.username,
+      ...(session.deviceKey ? { device_key: session.deviceKey } : {}),
     },
     id: {
       ...idTokenAttributes(user, client),
@@ -120,23 +135,29 @@ export async function signTokens(
   };
 }
 
-/** A successful sign-in: signs a new session's tokens (refresh-token family) and stores the session. */
+/**
+ * A successful sign-in: signs a new session's tokens (refresh-token family) and stores the session.
+ * `deviceKey` is the device it signed in from, which its access tokens name.
+ */
 export async function startSession(
   s: EngineServices,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
   issue: TokenIssue,
+  deviceKey?: string,
 ): Promise<{ result: AuthenticationResult; session: SessionRecord }> {
   const now = s.clock.now();
-  const secret = randomBytes(32).toString('base64url');
+  const sessionId = randomUUID();
+  const refreshToken = firstRefreshToken(pool.pepper, sessionId);
   const session: SessionRecord = {
     poolId: pool.poolId,
-    sessionId: randomUUID(),
+    sessionId,
     usernameKey: user.usernameKey,
     sub: user.sub,
     clientId: client.clientId,
-    secretDigest: digest(secret),
+    secretDigest: secretDigest(refreshToken.secret),
+    deviceKey,
     authTime: now,
     // Never at or before a global sign-out made in the same millisecond.
     createdAt: Math.max(now, user.signedOutAt + 1),
@@ -145,30 +166,41 @@ export async function startSession(
   // Signed first (PreTokenGeneration may refuse), stored after: a refused sign-in leaves no session.
   const tokens = await signTokens(s, pool, client, user, session, issue);
   await s.sessions.put(session);
-  return { result: { ...tokens, RefreshToken: `${session.sessionId}.${secret}` }, session };
+  return { result: { ...tokens, RefreshToken: formatRefreshToken(refreshToken) }, session };
 }
 
-/** Parks the sign-in at a challenge; the returned Session names it and answers once. */
+/** What a challenge record holds besides its identity: the step's state (see ChallengeRecord). */
+export type ChallengeState = Omit<ChallengeRecord, 'poolId' | 'challengeId' | 'clientId' | 'usernameKey' | 'ghost' | 'challengeName' | 'expiresAt'>;
+
+/**
+ * Parks the sign-in of `account` (a user, or an unknown name's ghost) at a challenge; the returned
+ * Session names it. `parameters` may depend on the challenge's id (an SRP secret block does).
+ * USER_ID_FOR_SRP is the user's username, or `userIdForSrp` given for a ghost.
+ */
 export async function startChallenge(
   s: EngineServices,
   pool: PoolRecord,
   client: ClientRecord,
-  user: UserRecord,
+  account: Account,
   challengeName: string,
-  parameters: Record<string, string>,
+  parameters: Record<string, string> | ((challengeId: string) => Record<string, string>),
+  state: ChallengeState = {},
+  userIdForSrp?: string,
 ): Promise<ChallengeResult> {
   const challengeId = randomUUID();
   await s.sessions.putChallenge({
+    ...state,
     poolId: pool.poolId,
     challengeId,
     clientId: client.clientId,
-    usernameKey: user.usernameKey,
+    ...(account.user ? { usernameKey: account.user.usernameKey } : { ghost: account.ghost.partition }),
     challengeName,
     expiresAt: s.clock.now() + client.authSessionValidityMinutes * 60_000,
   });
-  // The challenge id is a random UUID, so the Session cannot be guessed; it is single use.
+  // The challenge id is a random UUID, so the Session cannot be guessed.
   const session = Buffer.from(`${pool.poolId}:${challengeId}`).toString('base64url');
-  return { ChallengeName: challengeName, Session: session, ChallengeParameters: { USER_ID_FOR_SRP: user.username, ...parameters } };
+  const given = typeof parameters === 'function' ? parameters(challengeId) : parameters;
+  return { ChallengeName: challengeName, Session: session, ChallengeParameters: { USER_ID_FOR_SRP: account.user?.username ?? userIdForSrp ?? '', ...given } };
 }
 
 export function parseChallengeSession(session: string): { poolId: string; challengeId: string } | undefined {

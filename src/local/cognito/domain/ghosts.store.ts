@@ -28,7 +28,11 @@ export class GhostsStore {
   /** The ghost of `name` (already normalised, see lookup.ts), with its lockout counters. */
   async get(pool: PoolRecord, name: string): Promise<Ghost> {
     const digest = createHmac('sha256', pool.pepper).update(`ghost:${name}`).digest('base64url');
-    const partition = keys.ghostPartition(pool.poolId, digest);
+    return this.at(keys.ghostPartition(pool.poolId, digest));
+  }
+
+  /** The ghost whose records live in `partition` (as a challenge names it, without the name). */
+  async at(partition: string): Promise<Ghost> {
     const { Item } = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: keys.ghostLockout(partition), ConsistentRead: true }),
     );

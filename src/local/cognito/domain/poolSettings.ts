@@ -1,7 +1,9 @@
 /** Turns CreateUserPool / CreateUserPoolClient input into stored settings, and back into descriptions. */
 import { InvalidParameterException } from '../errors';
+import { oneOf } from '../params';
 import { STANDARD_SCHEMA } from './attributes';
-import type { ClientRecord, PasswordPolicy, PoolRecord, PoolSettings, SchemaAttribute } from './model';
+import { initialFactors, MFA_MODES } from './mfa/poolMfa';
+import type { PasswordPolicy, PoolRecord, PoolSettings, SchemaAttribute } from './model';
 import { DEFAULT_PASSWORD_POLICY } from './passwordPolicy';
 import { lambdaConfigFrom } from './triggers/lambdaConfig';
 
@@ -19,6 +21,18 @@ function passwordPolicy(input: Input): PasswordPolicy {
     throw new InvalidParameterException('MinimumLength must be between 6 and 99.');
   }
   return policy;
+}
+
+/** The first factors USER_AUTH may offer; PASSWORD always, as Cognito requires. */
+const FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+
+function allowedFirstAuthFactors(input: Input): string[] {
+  const given = asRecord(asRecord(input.Policies).SignInPolicy).AllowedFirstAuthFactors;
+  if (given === undefined) return ['PASSWORD'];
+  const factors = asStrings(given);
+  for (const factor of factors) oneOf('Policies.SignInPolicy.AllowedFirstAuthFactors', factor, FIRST_FACTORS);
+  if (!factors.includes('PASSWORD')) throw new InvalidParameterException('AllowedFirstAuthFactors must include PASSWORD.');
+  return [...new Set(factors)];
 }
 
 function schema(input: Input): SchemaAttribute[] {
@@ -61,6 +75,7 @@ export function poolSettingsFrom(input: Input): PoolSettings {
   for (const a of usernameAttributes) {
     if (a !== 'email' && a !== 'phone_number') throw new InvalidParameterException(`Invalid UsernameAttributes value ${a}`);
   }
+  const mfaConfiguration = typeof input.MfaConfiguration === 'string' ? oneOf('MfaConfiguration', input.MfaConfiguration, MFA_MODES) : 'OFF';
   const known = new Set(['PoolName', 'Policies', 'UsernameAttributes', 'AliasAttributes', 'AutoVerifiedAttributes', 'Schema', 'MfaConfiguration', 'DeviceConfiguration', 'LambdaConfig', 'UsernameConfiguration', 'AdminCreateUserConfig']);
   return {
     PasswordPolicy: passwordPolicy(input),
@@ -68,7 +83,9 @@ export function poolSettingsFrom(input: Input): PoolSettings {
     AliasAttributes: aliasAttributes,
     AutoVerifiedAttributes: asStrings(input.AutoVerifiedAttributes),
     Schema: schema(input),
-    MfaConfiguration: typeof input.MfaConfiguration === 'string' ? input.MfaConfiguration : 'OFF',
+    MfaConfiguration: mfaConfiguration,
+    MfaFactors: initialFactors(input, mfaConfiguration),
+    AllowedFirstAuthFactors: allowedFirstAuthFactors(input),
     DeviceConfiguration: input.DeviceConfiguration ? asRecord(input.DeviceConfiguration) : undefined,
     LambdaConfig: lambdaConfigFrom(input.LambdaConfig),
     UsernameCaseSensitive: asRecord(input.UsernameConfiguration).CaseSensitive === true,
@@ -83,7 +100,7 @@ const FIXED_AT_CREATION = new Set(['UserPoolId', 'PoolName', 'UsernameAttributes
 /**
  * UpdateUserPool's settings. As in Cognito, a setting the request leaves out goes back to its
  * default (so callers send the whole configuration, usually from DescribeUserPool); naming and
- * schema keep what the pool was created with.
+ * schema keep what the pool was created with, and the MFA factors what SetUserPoolMfaConfig set.
  */
 export function updatedPoolSettings(current: PoolSettings, input: Input): PoolSettings {
   const changeable = Object.fromEntries(Object.entries(input).filter(([key]) => !FIXED_AT_CREATION.has(key)));
@@ -93,6 +110,7 @@ export function updatedPoolSettings(current: PoolSettings, input: Input): PoolSe
     AliasAttributes: current.AliasAttributes,
     Schema: current.Schema,
     UsernameCaseSensitive: current.UsernameCaseSensitive,
+    ...(current.MfaFactors ? { MfaFactors: current.MfaFactors } : {}),
   };
 }
 
@@ -103,7 +121,7 @@ export function describePool(pool: PoolRecord, userCount: number): Record<string
     Id: pool.poolId,
     Name: pool.name,
     Arn: `arn:aws:cognito-idp:${pool.region}:000000000000:userpool/${pool.poolId}`,
-    Policies: { PasswordPolicy: s.PasswordPolicy },
+    Policies: { PasswordPolicy: s.PasswordPolicy, SignInPolicy: { AllowedFirstAuthFactors: s.AllowedFirstAuthFactors ?? ['PASSWORD'] } },
     LambdaConfig: s.LambdaConfig,
     SchemaAttributes: s.Schema,
     AutoVerifiedAttributes: s.AutoVerifiedAttributes,
@@ -138,25 +156,3 @@ export function validitySeconds(input: Input, field: 'AccessToken' | 'IdToken' |
 }
 
 export const DEFAULT_AUTH_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-
-export function describeClient(client: ClientRecord): Record<string, unknown> {
-  return {
-    ...client.extra,
-    UserPoolId: client.poolId,
-    ClientName: client.clientName,
-    ClientId: client.clientId,
-    ClientSecret: client.clientSecret,
-    ExplicitAuthFlows: client.explicitAuthFlows,
-    AccessTokenValidity: client.accessTokenValiditySeconds,
-    IdTokenValidity: client.idTokenValiditySeconds,
-    RefreshTokenValidity: client.refreshTokenValiditySeconds,
-    TokenValidityUnits: { AccessToken: 'seconds', IdToken: 'seconds', RefreshToken: 'seconds' },
-    AuthSessionValidity: client.authSessionValidityMinutes,
-    PreventUserExistenceErrors: client.preventUserExistenceErrors,
-    EnableTokenRevocation: client.enableTokenRevocation,
-    ReadAttributes: client.readAttributes,
-    WriteAttributes: client.writeAttributes,
-    CreationDate: new Date(client.createdAt),
-    LastModifiedDate: new Date(client.modifiedAt),
-  };
-}

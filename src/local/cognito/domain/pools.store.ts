@@ -5,7 +5,7 @@ import type { ClientRecord, PoolRecord } from './model';
 
 export class PoolsStore {
   /**
-   * Clients never change after creation, and pools only through UpdateUserPool, which refreshes
+   * Pools and clients change only through UpdateUserPool and UpdateUserPoolClient, which refresh
    * this cache: safe while one engine process serves a table (as `npm start` and
    * `npm run cognito:local` do).
    */
@@ -120,6 +120,30 @@ export class PoolsStore {
         Item: { pk: `CLIENTS#${client.poolId}`, sk: client.clientId, clientId: client.clientId, clientName: client.clientName },
       }),
     );
+  }
+
+  /** Replaces a client's record (its listing entry keeps the new name); the client, or undefined if it is gone. */
+  async updateClient(client: ClientRecord): Promise<ClientRecord | undefined> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...keys.client(client.clientId), ...client, listPk: `CLIENTS#${client.poolId}` },
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { pk: `CLIENTS#${client.poolId}`, sk: client.clientId, clientId: client.clientId, clientName: client.clientName },
+      }),
+    );
+    this.clientCache.set(client.clientId, client);
+    return client;
   }
 
   async getClient(clientId: string): Promise<ClientRecord | undefined> {

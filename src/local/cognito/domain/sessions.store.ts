@@ -1,4 +1,4 @@
-/** Refresh-token families (sessions) and pending auth challenges. */
+/** Refresh-token families (sessions), their rotation, and pending auth challenges with their counted answers. */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, keys, Table } from './table';
 import type { ChallengeRecord, SessionRecord } from './model';
@@ -39,6 +39,29 @@ export class SessionsStore {
     }
   }
 
+  /**
+   * Rotates the session's refresh token: the current digest becomes the previous one, if it is
+   * still `fromDigest` (one of two parallel rotations wins). The updated session, or undefined.
+   */
+  async rotate(poolId: string, sessionId: string, fromDigest: string, toDigest: string, generation: number, at: number): Promise<SessionRecord | undefined> {
+    try {
+      const { Attributes } = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.session(poolId, sessionId),
+          UpdateExpression: 'SET secretDigest = :to, previousDigest = :from, generation = :generation, rotatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND secretDigest = :from',
+          ExpressionAttributeValues: { ':to': toDigest, ':from': fromDigest, ':generation': generation, ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes as SessionRecord;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
   async putChallenge(challenge: ChallengeRecord): Promise<void> {
     await this.table.doc.send(
       new PutCommand({
@@ -53,6 +76,29 @@ export class SessionsStore {
       new GetCommand({ TableName: this.table.name, Key: keys.challenge(poolId, challengeId), ConsistentRead: true }),
     );
     return Item as ChallengeRecord | undefined;
+  }
+
+  /**
+   * Counts one answer to a challenge before it is checked; false, counting nothing, once `limit`
+   * answers are counted (or the challenge is gone). One conditional update, so parallel answers
+   * never get more tries than sequential ones.
+   */
+  async countAttempt(poolId: string, challengeId: string, limit: number): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.challenge(poolId, challengeId),
+          UpdateExpression: 'ADD attempts :one',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(attempts) OR attempts < :limit)',
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Deletes the challenge; true for exactly one caller, so a Session answers once. */

@@ -202,6 +202,29 @@ export class UsersStore {
     return true;
   }
 
+  /**
+   * Records that the TOTP code of time step `step` was used: true for the first use of a step
+   * later than any used before, false otherwise, so each code works once however many requests
+   * carry it at the same moment.
+   */
+  async claimTotpStep(poolId: string, usernameKey: string, step: number): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.user(poolId, usernameKey),
+          UpdateExpression: 'SET totpLastStep = :step',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(totpLastStep) OR totpLastStep < :step)',
+          ExpressionAttributeValues: { ':step': step },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   /** Raw conditional update used by the lockout counters; returns undefined when the guard fails. */
   async updateCounters(
     poolId: string,

@@ -3,6 +3,7 @@ import { validateAttributes } from '../domain/attributes';
 import { describeUser } from '../domain/describeUser';
 import { generateTemporaryPassword, sendInvitation } from '../domain/invite';
 import { requirePool, requireUser } from '../domain/lookup';
+import { storedPassword } from '../domain/credentials';
 import { newUserRecord, storeUser } from '../domain/newUser';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
 import { preSignUp, validationDataOf } from '../domain/triggers/preSignUp';
@@ -27,7 +28,6 @@ export const adminCreateUser: Operation = {
     const given = optionalString(input, 'TemporaryPassword', rules.password);
     if (given) assertPasswordMeetsPolicy(given, pool.settings.PasswordPolicy);
     const temporaryPassword = given ?? generateTemporaryPassword(pool.settings.PasswordPolicy);
-    const passwordHash = await s.hasher.hash(temporaryPassword);
     const temporaryPasswordExpiresAt = s.clock.now() + pool.settings.PasswordPolicy.TemporaryPasswordValidityDays * DAY;
 
     let user;
@@ -35,15 +35,15 @@ export const adminCreateUser: Operation = {
       const existing = await requireUser(s, pool, username);
       if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw new UnsupportedUserStateException('User account already exists and is not waiting for a first sign-in.');
       user = await s.users.update(pool.poolId, existing.usernameKey, {
-        set: { passwordHash, temporaryPasswordExpiresAt, modifiedAt: s.clock.now() },
+        set: { ...(await storedPassword(s, pool.poolId, existing.username, temporaryPassword)), temporaryPasswordExpiresAt, modifiedAt: s.clock.now() },
         expect: { status: 'FORCE_CHANGE_PASSWORD' },
       });
       if (!user) throw new UnsupportedUserStateException('User account changed state during the resend.');
     } else {
-      const draft = newUserRecord(s, pool, { username, attributes, passwordHash, status: 'FORCE_CHANGE_PASSWORD', temporaryPasswordExpiresAt });
+      const draft = newUserRecord(s, pool, { username, attributes, passwordHash: '', status: 'FORCE_CHANGE_PASSWORD', temporaryPasswordExpiresAt });
       // Cognito ignores PreSignUp's answer here; a handler that throws still refuses the user.
       await preSignUp(s, pool, caller, 'PreSignUp_AdminCreateUser', draft, validationDataOf(input));
-      user = await storeUser(s, pool, draft);
+      user = await storeUser(s, pool, { ...draft, ...(await storedPassword(s, pool.poolId, draft.username, temporaryPassword)) });
     }
     if (action !== 'SUPPRESS') await sendInvitation(s, pool, user, temporaryPassword, mediums, caller);
     return { User: describeUser(user, 'Attributes') };

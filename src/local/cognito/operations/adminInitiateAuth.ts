@@ -1,5 +1,5 @@
 import { contextDataIp, signInCaller } from '../domain/caller';
-import { runAuthFlow } from '../domain/flows';
+import { ADMIN_INITIATE_AUTH_FLOWS, runAuthFlow } from '../domain/flows';
 import { requirePoolClient } from '../domain/lookup';
 import { requiredString, rules, stringMap } from '../params';
 import type { Operation } from '../services';
@@ -16,6 +16,6 @@ export const adminInitiateAuth: Operation = {
     const flow = requiredString(input, 'AuthFlow', { max: 64 });
     const parameters = stringMap(input, 'AuthParameters');
     const caller = signInCaller(request, client.clientId, contextDataIp(input));
-    return runAuthFlow(s, pool, client, flow, parameters, ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'], caller);
+    return runAuthFlow(s, pool, client, flow, parameters, ADMIN_INITIATE_AUTH_FLOWS, caller);
   },
 };

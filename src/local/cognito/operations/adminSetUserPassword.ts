@@ -1,3 +1,4 @@
+import { storedPassword } from '../domain/credentials';
 import { requirePool, requireUser } from '../domain/lookup';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
 import { optionalBoolean, requiredString, rules } from '../params';
@@ -17,7 +18,7 @@ export const adminSetUserPassword: Operation = {
     const now = s.clock.now();
     await s.users.update(pool.poolId, user.usernameKey, {
       set: {
-        passwordHash: await s.hasher.hash(password),
+        ...(await storedPassword(s, pool.poolId, user.username, password)),
         status: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
         temporaryPasswordExpiresAt: permanent ? undefined : now + pool.settings.PasswordPolicy.TemporaryPasswordValidityDays * DAY,
         modifiedAt: now,

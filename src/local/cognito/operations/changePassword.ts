@@ -1,6 +1,7 @@
+import { storedPassword } from '../domain/credentials';
 import { authenticateAccessToken } from '../domain/lookup';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
-import { checkPassword } from '../domain/signIn';
+import { checkPassword } from '../domain/passwordCheck';
 import { NotAuthorizedException, messages } from '../errors';
 import { requiredString, rules } from '../params';
 import type { Operation } from '../services';
@@ -15,7 +16,7 @@ export const changePassword: Operation = {
     // Guessing the old password goes through the same lockout as sign-in.
     await checkPassword(s, user, previous);
     const updated = await s.users.update(pool.poolId, user.usernameKey, {
-      set: { passwordHash: await s.hasher.hash(proposed), modifiedAt: s.clock.now() },
+      set: { ...(await storedPassword(s, pool.poolId, user.username, proposed)), modifiedAt: s.clock.now() },
       expect: { passwordHash: user.passwordHash },
     });
     // The password changed since it was checked (a racing change or reset): the previous

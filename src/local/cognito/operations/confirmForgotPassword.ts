@@ -1,4 +1,5 @@
 import { callerOf } from '../domain/caller';
+import { storedPassword } from '../domain/credentials';
 import { findUser, requireClient, revealMissingUserIfLegacy } from '../domain/lookup';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
 import { assertSecretHash } from '../domain/secretHash';
@@ -28,7 +29,7 @@ export const confirmForgotPassword: Operation = {
     await s.codes.consume(pool, user, 'FORGOT_PASSWORD', code);
     const updated = await s.users.update(pool.poolId, user.usernameKey, {
       set: {
-        passwordHash: await s.hasher.hash(password),
+        ...(await storedPassword(s, pool.poolId, user.username, password)),
         status: user.status === 'UNCONFIRMED' ? 'UNCONFIRMED' : 'CONFIRMED',
         modifiedAt: s.clock.now(),
         failures: 0,

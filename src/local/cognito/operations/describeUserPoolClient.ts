@@ -1,5 +1,5 @@
 import { ResourceNotFoundException } from '../errors';
-import { describeClient } from '../domain/poolSettings';
+import { describeClient } from '../domain/clientSettings';
 import { requiredString, rules } from '../params';
 import type { Operation } from '../services';
 

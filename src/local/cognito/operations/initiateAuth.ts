@@ -1,5 +1,5 @@
 import { signInCaller } from '../domain/caller';
-import { runAuthFlow } from '../domain/flows';
+import { INITIATE_AUTH_FLOWS, runAuthFlow } from '../domain/flows';
 import { requireClient } from '../domain/lookup';
 import { requiredString, rules, stringMap } from '../params';
 import type { Operation } from '../services';
@@ -11,6 +11,6 @@ export const initiateAuth: Operation = {
     const { client, pool } = await requireClient(s, requiredString(input, 'ClientId', rules.clientId));
     const flow = requiredString(input, 'AuthFlow', { max: 64 });
     const parameters = stringMap(input, 'AuthParameters');
-    return runAuthFlow(s, pool, client, flow, parameters, ['USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'], signInCaller(request, client.clientId));
+    return runAuthFlow(s, pool, client, flow, parameters, INITIATE_AUTH_FLOWS, signInCaller(request, client.clientId));
   },
 };

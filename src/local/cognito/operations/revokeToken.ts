@@ -1,4 +1,5 @@
-import { parseRefreshToken, refreshSecretMatches } from '../domain/authResult';
+import { isCurrentRefreshToken } from '../domain/authResult';
+import { isGenuine, parseRefreshToken } from '../domain/refreshTokens';
 import { requireClient } from '../domain/lookup';
 import { secretsEqual } from '../domain/constantTime';
 import { NotAuthorizedException, UnsupportedOperationException } from '../errors';
@@ -17,8 +18,9 @@ export const revokeToken: Operation = {
     if (!client.enableTokenRevocation) throw new UnsupportedOperationException('Token revocation is not enabled for this client.');
     const parsed = parseRefreshToken(token);
     const session = parsed ? await s.sessions.get(pool.poolId, parsed.sessionId) : undefined;
-    // An unknown or foreign token is answered like a revoked one: nothing to learn from it.
-    if (parsed && session && session.clientId === client.clientId && refreshSecretMatches(session, parsed.secret)) {
+    // An unknown or foreign token is answered like a revoked one: nothing to learn from it. A
+    // rotated-out token of the session ends it too: whoever holds it held the session.
+    if (parsed && session && session.clientId === client.clientId && (isCurrentRefreshToken(session, parsed) || isGenuine(pool.pepper, parsed))) {
       await s.sessions.revoke(pool.poolId, session.sessionId, s.clock.now());
     }
     return {};

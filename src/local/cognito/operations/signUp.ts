@@ -1,6 +1,7 @@
 import { assertClientMayWrite, validateAttributes } from '../domain/attributes';
 import { callerOf } from '../domain/caller';
 import { requireClient } from '../domain/lookup';
+import { storedPassword } from '../domain/credentials';
 import { newUserRecord, storeUser, verificationAttribute } from '../domain/newUser';
 import { assertPasswordMeetsPolicy } from '../domain/passwordPolicy';
 import { assertSecretHash } from '../domain/secretHash';
@@ -35,7 +36,7 @@ export const signUp: Operation = {
       pool,
       {
         ...draft,
-        passwordHash: await s.hasher.hash(password),
+        ...(await storedPassword(s, pool.poolId, draft.username, password)),
         status: decision.autoConfirm ? 'CONFIRMED' : 'UNCONFIRMED',
         attributes: { ...draft.attributes, ...decision.verified },
       },

@@ -1,7 +1,7 @@
 /**
  * PreTokenGeneration: before the ID and access tokens of a sign-in (TokenGeneration_Authentication),
- * a refresh (_RefreshTokens) or a completed NEW_PASSWORD_REQUIRED (_NewPasswordChallenge) are
- * signed. The pool's PreTokenGenerationConfig.LambdaVersion picks the event:
+ * a refresh (_RefreshTokens), a completed NEW_PASSWORD_REQUIRED (_NewPasswordChallenge) or a sign-in
+ * completed by a remembered device's proof (_AuthenticateDevice) are signed. The pool's PreTokenGenerationConfig.LambdaVersion picks the event:
  *
  * - V1_0: `claimsOverrideDetails { claimsToAddOrOverride, claimsToSuppress, groupOverrideDetails }`;
  *   claims (strings) go to the ID token, the group override to both tokens.
@@ -22,7 +22,11 @@ import type { TriggerResponse } from './invoker';
 import { preTokenGenerationVersion } from './lambdaConfig';
 import { objectField, stringField, stringListField, stringMapField } from './responseShape';
 
-export type TokenGenerationSource = 'TokenGeneration_Authentication' | 'TokenGeneration_RefreshTokens' | 'TokenGeneration_NewPasswordChallenge';
+export type TokenGenerationSource =
+  | 'TokenGeneration_Authentication'
+  | 'TokenGeneration_RefreshTokens'
+  | 'TokenGeneration_NewPasswordChallenge'
+  | 'TokenGeneration_AuthenticateDevice';
 
 export interface DraftTokens {
   id: Claims;

@@ -19,6 +19,7 @@ import type { Caller } from '../caller';
 import { sendWelcome } from '../invite';
 import { findUser } from '../lookup';
 import type { PoolRecord, UserRecord } from '../model';
+import { storedPassword } from '../credentials';
 import { newUserRecord, storeUser } from '../newUser';
 import { fireTrigger, hasTrigger } from './event';
 import type { TriggerResponse } from './invoker';
@@ -73,13 +74,14 @@ export async function migrateUser(
   if (mediums.some((m) => m !== 'EMAIL' && m !== 'SMS')) throw badOutput();
   const forceAliasCreation = booleanField(response, 'forceAliasCreation') ?? false;
   const attributes = validateAttributes(pool, Object.entries(given).map(([Name, Value]) => ({ Name, Value })), 'admin-create');
-  const user = newUserRecord(s, pool, {
+  const draft = newUserRecord(s, pool, {
     username: userName,
     attributes,
-    // No password comes with a ForgotPassword: one that matches nothing until the reset sets one.
-    passwordHash: password === undefined ? '' : await s.hasher.hash(password),
+    passwordHash: '',
     status: source === 'UserMigration_ForgotPassword' ? 'RESET_REQUIRED' : (finalStatus ?? 'CONFIRMED'),
   });
+  // No password comes with a ForgotPassword: one that matches nothing until the reset sets one.
+  const user = password === undefined ? draft : { ...draft, ...(await storedPassword(s, pool.poolId, draft.username, password)) };
   try {
     await storeUser(s, pool, user, { takeOverAliases: forceAliasCreation });
   } catch (error) {
