@@ -1,7 +1,10 @@
 /**
- * The HTTP front: `POST /graphql` (and GET for the playground), `GET /health`, CORS. It
- * authenticates before GraphQL runs, so a missing or bad credential is HTTP 401 with AppSync's
- * body, then hands the request to Apollo through its integration API.
+ * The HTTP front: `POST /graphql` (and GET for the playground), the health endpoints (`/livez`:
+ * the process answers; `/readyz`: so do Cognito and DynamoDB; `/health`, as `/livez`, kept for
+ * existing probes), `/metrics` when a token guards it, CORS. It authenticates before GraphQL runs,
+ * so a missing or bad credential is HTTP 401 with AppSync's body, then hands the request to Apollo
+ * through its integration API. Each GraphQL request runs in a scope that its access-log line and
+ * metrics are written from (src/observability).
  */
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +16,12 @@ import type { RateLimiter } from './auth/rateLimits';
 import type { ApiContext, DataSources } from './context';
 import { createLoaders } from './datasources/loaders';
 import type { Logger } from './logger';
+import { BODY_TOO_LARGE, RequestObserver } from './observability/accessLog';
+import type { Drain } from './observability/drain';
+import { bearerMatches, sendMetrics } from './observability/metricsEndpoint';
+import type { ServiceMetrics } from './observability/metrics';
+import type { Readiness } from './observability/readiness';
+import { RequestScope, runInScope } from './observability/requestScope';
 
 export interface HttpOptions {
   apollo: ApolloServer<ApiContext>;
@@ -25,6 +34,12 @@ export interface HttpOptions {
   trustedProxies: TrustedProxies;
   rateLimiter: RateLimiter;
   indexedAttributes: readonly string[];
+  /** Writes each request's access-log line and metrics; absent when logging at info and metrics are off. */
+  observer?: RequestObserver;
+  readiness: Readiness;
+  drain: Drain;
+  /** `/metrics` on this port, for callers with `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  metricsBehindToken?: { metrics: ServiceMetrics; token: string };
 }
 
 class RequestTooLarge extends Error {}
@@ -74,9 +89,7 @@ function isIntrospectionOnly(query: unknown): boolean {
   }
 }
 
-async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const started = Date.now();
-  const requestId = randomUUID();
+async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, scope?: RequestScope): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -87,6 +100,7 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
     try {
       body = raw ? JSON.parse(raw) : {};
     } catch {
+      scope?.errorCodes.push('BAD_USER_INPUT');
       return send(res, 400, { errors: [{ message: 'Request body is not valid JSON.', errorType: 'MalformedHttpRequestException', extensions: { code: 'BAD_USER_INPUT' } }] }, CORS);
     }
   }
@@ -114,9 +128,13 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
       { authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey },
       clientIp,
     );
-    if (!outcome.ok) return send(res, 401, unauthorized(outcome.message), CORS);
+    if (!outcome.ok) {
+      scope?.errorCodes.push('UNAUTHENTICATED');
+      return send(res, 401, unauthorized(outcome.message), CORS);
+    }
     context = { ...outcome.auth, ...perRequest };
   }
+  if (scope) scope.caller = context.caller.mode;
 
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -133,23 +151,66 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
-  options.logger.debug('graphql request', { requestId, status: response.status ?? 200, ms: Date.now() - started, caller: context.caller.mode });
+}
+
+/** What a request that failed outside GraphQL's own error handling gets. */
+function answerFailure(options: HttpOptions, res: ServerResponse, error: unknown, scope?: RequestScope): void {
+  if (error instanceof RequestTooLarge) {
+    scope?.errorCodes.push(BODY_TOO_LARGE);
+    return send(res, 413, { errors: [{ message: 'Request body is too large.', errorType: 'PayloadTooLarge', extensions: { code: 'BAD_USER_INPUT' } }] }, CORS);
+  }
+  scope?.errorCodes.push('INTERNAL_SERVER_ERROR');
+  options.logger.error('request failed', { error: error instanceof Error ? error.message : String(error) });
+  if (!res.headersSent) send(res, 500, { errors: [{ message: 'Something went wrong. Please try again.', errorType: 'InternalFailure', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, CORS);
+  else res.end();
+}
+
+function serveGraphQL(options: HttpOptions, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const requestId = randomUUID();
+  const scope = options.observer?.begin(requestId, req.headers.traceparent);
+  const handle = () => handleGraphQL(options, req, res, url, requestId, scope).catch((error: unknown) => answerFailure(options, res, error, scope));
+  if (!scope) {
+    void handle();
+    return;
+  }
+  // Attached outside the scope, so the access-log line is not given the scope's ids twice.
+  void runInScope(scope, handle).then(() => options.observer!.finish(scope, res.statusCode));
+}
+
+/** `/readyz`: 200 when every backend answered, 503 otherwise and while draining. */
+async function serveReadiness(options: HttpOptions, res: ServerResponse): Promise<void> {
+  if (options.drain.draining) return send(res, 503, { status: 'draining' });
+  const report = await options.readiness.report();
+  send(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', checks: report.checks });
+}
+
+/** Answers outside GraphQL; false when the path is not one of them. */
+function serveOperational(options: HttpOptions, req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  if (path === '/livez' || path === '/health') {
+    send(res, 200, { status: 'ok' });
+  } else if (path === '/readyz') {
+    serveReadiness(options, res).catch(() => send(res, 503, { status: 'unavailable' }));
+  } else if (path === '/metrics' && options.metricsBehindToken && req.method === 'GET') {
+    const { metrics, token } = options.metricsBehindToken;
+    if (!bearerMatches(req.headers.authorization, token)) send(res, 401, { errors: [{ message: 'Not authorized.' }] });
+    else sendMetrics(res, metrics).catch(() => send(res, 500, { errors: [{ message: 'Metrics are unavailable.' }] }));
+  } else {
+    return false;
+  }
+  res.once('finish', () => options.observer?.answered(res.statusCode));
+  return true;
 }
 
 export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
+    options.drain.track(res);
     const url = new URL(req.url ?? '/', 'http://api.local');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, CORS);
       return res.end();
     }
-    if (url.pathname === '/health') return send(res, 200, { status: 'ok' });
+    if (serveOperational(options, req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') return send(res, 404, { errors: [{ message: 'Not found. The API is at /graphql.' }] });
-    handleGraphQL(options, req, res, url).catch((error: unknown) => {
-      if (error instanceof RequestTooLarge) return send(res, 413, { errors: [{ message: 'Request body is too large.', errorType: 'PayloadTooLarge', extensions: { code: 'BAD_USER_INPUT' } }] }, CORS);
-      options.logger.error('request failed', { error: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Something went wrong. Please try again.', errorType: 'InternalFailure', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, CORS);
-      else res.end();
-    });
+    serveGraphQL(options, req, res, url);
   });
 }

@@ -6,19 +6,24 @@
 import './quietSdk';
 import 'reflect-metadata';
 import { Config, ConfigError, loadConfig } from './config';
-import { createLogger, Logger } from './logger';
+import { createLogger, Logger, ServiceLogger } from './logger';
 import { startEmbeddedWorld, worldApiSettings } from './local/embedded';
+import { ServiceMetrics } from './observability/metrics';
+import { onStopSignals } from './observability/shutdown';
+import { observeTriggers } from './observability/triggerMetrics';
 import { ApiSettings, startApi } from './server';
-import { awsSettings, cacheWindows, directorySettings } from './settings';
+import { awsSettings, cacheWindows, directorySettings, operationsSettings } from './settings';
 import { loadTriggerSettings, TriggerSettings } from './triggers';
 
 async function embeddedSettings(
   config: Config,
   triggers: TriggerSettings,
   logger: Logger,
+  metrics: ServiceMetrics | undefined,
 ): Promise<{ settings: ApiSettings; close: () => Promise<void>; banner: string[] }> {
   const world = await startEmbeddedWorld({
     triggers,
+    wrapTriggerHandlers: metrics && ((handlers) => observeTriggers(handlers, metrics)),
     // By name only: a service error's message can quote the values it was given.
     onTriggerError: (trigger, error) => logger.error('trigger failed', { trigger, error: (error as Error)?.name ?? String(error) }),
     dataDir: config.dataDir,
@@ -47,6 +52,7 @@ async function embeddedSettings(
       rateLimits: config.rateLimits,
       trustedProxies: config.trustedProxies,
       directory: directorySettings(triggers),
+      ...operationsSettings(config),
     },
     close: () => world.close(),
     banner: [
@@ -57,28 +63,40 @@ async function embeddedSettings(
   };
 }
 
+/** LOG_FORMAT=auto: readable on a developer's terminal, JSON wherever lines are collected. */
+const prettyLogs = (config: Config): boolean =>
+  config.logFormat === 'pretty' || (config.logFormat === 'auto' && config.mode === 'embedded' && process.stderr.isTTY === true);
+
+/**
+ * Stops accepting, lets requests in flight finish within SHUTDOWN_TIMEOUT_MS, then closes the
+ * clients and the embedded world (which closes its store, so what was written is on disk).
+ */
+async function stopGracefully(signal: NodeJS.Signals, config: Config, api: Awaited<ReturnType<typeof startApi>>, world: { close(): Promise<void> } | undefined, logger: ServiceLogger): Promise<void> {
+  logger.info('stopping', { signal, timeoutMs: config.shutdownTimeoutMs });
+  const { abandoned } = await api.shutdown(config.shutdownTimeoutMs);
+  await world?.close();
+  if (abandoned) logger.warn('stopped with requests unfinished at the deadline', { abandoned });
+  else logger.info('stopped');
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const triggers = loadTriggerSettings();
-  const logger = createLogger(config.logLevel);
-  const world = config.mode === 'embedded' ? await embeddedSettings(config, triggers, logger) : undefined;
-  const api = await startApi(world?.settings ?? awsSettings(config, triggers), logger);
+  const logger = createLogger(config.logLevel, undefined, { pretty: prettyLogs(config) });
+  const metrics = operationsSettings(config).metrics ? new ServiceMetrics() : undefined;
+  const world = config.mode === 'embedded' ? await embeddedSettings(config, triggers, logger, metrics) : undefined;
+  const api = await startApi(world?.settings ?? awsSettings(config, triggers), logger, {}, metrics);
   console.log(
     [
       '',
       `Identity API (${config.mode} mode${config.production ? ', production' : ''})`,
       `  GraphQL:      ${api.url}${config.production ? '' : '   (open it in a browser for the playground)'}`,
       ...(world?.banner ?? [`  Cognito pool: ${config.userPoolId} (${config.region}; token issuer ${config.issuer})`]),
+      ...(api.metricsUrl ? [`  Metrics:      ${api.metricsUrl}`] : []),
       '',
     ].join('\n'),
   );
-  const stop = async (): Promise<void> => {
-    await api.close();
-    await world?.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  onStopSignals((signal) => stopGracefully(signal, config, api, world, logger), logger);
 }
 
 main().catch((error: unknown) => {

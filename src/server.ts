@@ -34,7 +34,15 @@ import { RevocationsStore } from './datasources/metadata/revocations.store';
 import { createErrorFormatter } from './formatError';
 import { createHttpServer } from './http';
 import { documentLimits } from './limits/documentLimits';
-import type { Logger } from './logger';
+import type { ServiceLogger } from './logger';
+import { observeApi } from './observability/apiObservability';
+import { Drain, DrainOutcome } from './observability/drain';
+import type { ServiceMetrics } from './observability/metrics';
+import { MetricsServer, startMetricsServer } from './observability/metricsEndpoint';
+import { backendProbes } from './observability/probes';
+import { Readiness } from './observability/readiness';
+import { requestObserverPlugin } from './observability/requestPlugin';
+import { observeSignIns } from './observability/signInOutcomes';
 import { buildApiSchema } from './schema/build';
 
 export interface AwsCredentials {
@@ -70,6 +78,20 @@ export interface ApiSettings {
   trustedProxies: string[];
   /** The user directory's options (from the trigger settings, shared with the triggers and reconcile). */
   directory: DirectorySettings;
+  /** Issuers accepted besides `issuer` (COGNITO_ACCEPTED_ISSUERS), e.g. a replicated pool's. */
+  acceptedIssuers?: string[];
+  /** Prometheus metrics, when exposed: on a port of their own and/or behind a token on this one. Off when absent. */
+  metrics?: MetricsSettings;
+  /** How long `/readyz` waits for each backend (READY_TIMEOUT_MS; 2 s when absent). */
+  readyTimeoutMs?: number;
+}
+
+export interface MetricsSettings {
+  /** The metrics listener's port (0 picks a free one); none when absent. */
+  port?: number;
+  host?: string;
+  /** Serves `/metrics` on the API's port to `Authorization: Bearer <token>`. */
+  token?: string;
 }
 
 export interface DirectorySettings {
@@ -97,7 +119,12 @@ export interface CacheWindows {
 
 export interface RunningApi {
   url: string;
+  /** Where the metrics listener answers, when it runs. */
+  metricsUrl?: string;
+  /** Closes at once, cutting requests in flight (tests). */
   close(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish within `timeoutMs`, then closes (SIGTERM). */
+  shutdown(timeoutMs: number): Promise<DrainOutcome>;
 }
 
 /** What the playground opens with: the first step of the lifecycle. */
@@ -113,7 +140,12 @@ mutation SignUp {
 
 const wrapped = <T>(value: T, wrap?: (value: T) => T): T => (wrap ? wrap(value) : value);
 
-export async function startApi(settings: ApiSettings, logger: Logger, hooks: ApiHooks = {}): Promise<RunningApi> {
+/**
+ * `metrics` is the registry to count on when settings.metrics exposes them (main.ts shares one
+ * with the embedded world's triggers); without it the API makes its own.
+ */
+export async function startApi(settings: ApiSettings, logger: ServiceLogger, hooks: ApiHooks = {}, metrics?: ServiceMetrics): Promise<RunningApi> {
+  const observed = observeApi(logger, settings.metrics?.port !== undefined || settings.metrics?.token !== undefined, metrics);
   const cognitoSdk = new CognitoIdentityProviderClient({
     region: settings.region,
     endpoint: settings.cognitoEndpoint,
@@ -121,6 +153,8 @@ export async function startApi(settings: ApiSettings, logger: Logger, hooks: Api
     retryStrategy: new CognitoRetryStrategy(),
   });
   const dynamo = new DynamoDBClient({ region: settings.region, endpoint: settings.dynamoEndpoint, credentials: settings.credentials });
+  observed.instrument(cognitoSdk, 'cognito');
+  observed.instrument(dynamo, 'dynamodb');
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   const gateway = new CognitoGateway(
     cognitoSdk,
@@ -139,14 +173,18 @@ export async function startApi(settings: ApiSettings, logger: Logger, hooks: Api
     locks: new LocksStore(doc, settings.metadataTable),
     directory: wrapped(new DirectoryStore(doc, settings.metadataTable, settings.directory), hooks.wrapDirectory),
   };
+  const verifier = new AccessTokenVerifier(settings.issuer, settings.clientId, settings.acceptedIssuers);
+  observed.metrics?.watchReuse('token', [verifier.reuse]);
+  observed.metrics?.watchReuse('revocation', sources.revocations.reuse);
+  observed.metrics?.watchReuse('profile', [recent.lookups]);
   const authenticator = new Authenticator({
     apiKeys: new ApiKeys(settings.apiKeys),
-    verifier: new AccessTokenVerifier(settings.issuer, settings.clientId),
+    verifier,
     revocations: sources.revocations,
     issuerAccepts: (token) => sources.session.accepts(token),
   });
   const apollo = new ApolloServer<ApiContext>({
-    schema: buildApiSchema(),
+    schema: observed.metrics ? observeSignIns(buildApiSchema(), observed.metrics) : buildApiSchema(),
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger, { production: settings.production }),
@@ -169,6 +207,7 @@ export async function startApi(settings: ApiSettings, logger: Logger, hooks: Api
       // Answers here are per caller and never cacheable (the HTTP front says no-store), so
       // Apollo's per-field cache hints would be work for nothing on every request.
       ApolloServerPluginCacheControlDisabled(),
+      ...(observed.observer ? [requestObserverPlugin<ApiContext>()] : []),
       settings.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({
@@ -179,7 +218,12 @@ export async function startApi(settings: ApiSettings, logger: Logger, hooks: Api
     ],
   });
   await apollo.start();
+  const drain = new Drain();
   const server = createHttpServer({
+    observer: observed.observer,
+    readiness: new Readiness(backendProbes(cognitoSdk, settings.userPoolId, dynamo, settings.metadataTable), { timeoutMs: settings.readyTimeoutMs ?? 2000 }),
+    drain,
+    metricsBehindToken: observed.metrics && settings.metrics?.token ? { metrics: observed.metrics, token: settings.metrics.token } : undefined,
     apollo,
     authenticator,
     sources,
@@ -195,14 +239,35 @@ export async function startApi(settings: ApiSettings, logger: Logger, hooks: Api
     server.listen(settings.port, settings.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let metricsServer: MetricsServer | undefined;
+  if (observed.metrics && settings.metrics?.port !== undefined) {
+    metricsServer = await startMetricsServer(observed.metrics, settings.metrics.host ?? settings.host, settings.metrics.port).catch(async (error: unknown) => {
+      await closeHttp();
+      throw error;
+    });
+  }
+  async function closeHttp(): Promise<void> {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  // Clients last: requests finishing during a drain still need them.
+  async function closeTheRest(): Promise<void> {
+    await metricsServer?.close();
+    await apollo.stop();
+    cognitoSdk.destroy();
+    dynamo.destroy();
+  }
   return {
     url: `http://${settings.host}:${port}/graphql`,
+    metricsUrl: metricsServer?.url,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await apollo.stop();
-      cognitoSdk.destroy();
-      dynamo.destroy();
+      await closeHttp();
+      await closeTheRest();
+    },
+    async shutdown(timeoutMs) {
+      const outcome = await drain.drain(server, timeoutMs);
+      await closeTheRest();
+      return outcome;
     },
   };
 }

@@ -3,7 +3,7 @@
  * side effects, so tests build their settings with exactly the code `npm start` uses.
  */
 import type { Config } from './config';
-import type { ApiSettings, CacheWindows, DirectorySettings } from './server';
+import type { ApiSettings, CacheWindows, DirectorySettings, MetricsSettings } from './server';
 import { directoryOptions, TriggerSettings } from './triggers';
 
 export const cacheWindows = (config: Config): CacheWindows => ({ revocationMs: config.revocationCacheMs, profileMs: config.profileCacheMs });
@@ -13,6 +13,12 @@ export const directorySettings = (triggers: TriggerSettings): DirectorySettings 
   const options = directoryOptions(triggers);
   return { indexedAttributes: [...options.indexedAttributes], eventRetentionMs: options.eventRetentionMs };
 };
+
+/** Metrics (exposed when they have a port or a token) and the readiness timeout, the same in both worlds. */
+export const operationsSettings = (config: Config): { metrics?: MetricsSettings; readyTimeoutMs: number } => ({
+  metrics: config.metrics.port !== undefined || config.metrics.token !== undefined ? { ...config.metrics } : undefined,
+  readyTimeoutMs: config.readyTimeoutMs,
+});
 
 /** AWS mode: the pool, client and issuer from configuration; credentials from the SDK's default chain. */
 export function awsSettings(config: Config, triggers: TriggerSettings): ApiSettings {
@@ -37,5 +43,7 @@ export function awsSettings(config: Config, triggers: TriggerSettings): ApiSetti
     rateLimits: config.rateLimits,
     trustedProxies: config.trustedProxies,
     directory: directorySettings(triggers),
+    acceptedIssuers: config.acceptedIssuers,
+    ...operationsSettings(config),
   };
 }

@@ -14,7 +14,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DirectoryStore } from '../datasources/metadata/directory.store';
 import type { Directory } from '../datasources/metadata/directory.types';
 import { ensureMetadataTable } from '../datasources/metadata/table';
-import { createTriggerHandlers, directoryOptions, loadTriggerSettings, TriggerSettings } from '../triggers';
+import { createTriggerHandlers, directoryOptions, loadTriggerSettings, TriggerHandlers, TriggerSettings } from '../triggers';
 import { Engine, startEngine } from './cognito/engine';
 import type { TriggerOptions } from './cognito/domain/triggers/invoker';
 import type { HashCost } from './cognito/domain/passwords';
@@ -52,6 +52,8 @@ export interface EmbeddedOptions {
   triggerTimeoutMs?: number;
   /** Where the triggers report their own failures (stderr as JSON lines by default, as a Lambda would log). */
   onTriggerError?: (trigger: string, error: unknown) => void;
+  /** Wraps the project's handlers before the engine gets them (npm start counts them for the metrics). */
+  wrapTriggerHandlers?: (handlers: TriggerHandlers) => TriggerHandlers;
 }
 
 export interface EmbeddedWorld {
@@ -99,7 +101,8 @@ export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<Embe
   await ensureMetadataTable(ddb, options.metadataTable);
   const triggers = options.triggers ?? loadTriggerSettings();
   const store = new DirectoryStore(DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } }), options.metadataTable, directoryOptions(triggers));
-  const handlers = createTriggerHandlers({ directory: options.wrapTriggerDirectory?.(store) ?? store, settings: triggers, onError: options.onTriggerError });
+  const created = createTriggerHandlers({ directory: options.wrapTriggerDirectory?.(store) ?? store, settings: triggers, onError: options.onTriggerError });
+  const handlers = options.wrapTriggerHandlers?.(created) ?? created;
   const engineTriggers: TriggerOptions = { functions: handlers as unknown as TriggerOptions['functions'], timeoutMs: options.triggerTimeoutMs };
   const engine = await startEngine({
     dynamoEndpoint: dynamo.endpoint,

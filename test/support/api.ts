@@ -10,8 +10,8 @@ import type { Clock } from '../../src/local/cognito/clock';
 import { TEST_COST } from '../../src/local/cognito/domain/passwords';
 import { EmbeddedWorld, startEmbeddedWorld, worldApiSettings } from '../../src/local/embedded';
 import { createLogger } from '../../src/logger';
-import { ApiSettings, CacheWindows, RunningApi, startApi } from '../../src/server';
-import { DEFAULT_CACHE_WINDOWS } from '../../src/config';
+import { ApiSettings, CacheWindows, MetricsSettings, RunningApi, startApi } from '../../src/server';
+import { DEFAULT_CACHE_WINDOWS, LogLevel } from '../../src/config';
 import type { Budget, RateLimitPolicy } from '../../src/auth/rateLimitPolicy';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -45,6 +45,7 @@ export interface ApiClient {
 }
 
 export interface Replica extends ApiClient {
+  api: RunningApi;
   stop(): Promise<void>;
 }
 
@@ -53,8 +54,8 @@ export interface TestApi extends ApiClient {
   api: RunningApi;
   /** The newest code (or temporary password) sent to an address. */
   codeFor(address: string): string;
-  /** A second API process's worth of state on the same world, as behind a load balancer. */
-  replica(cache: CacheWindows): Promise<Replica>;
+  /** A second API process's worth of state on the same world, as behind a load balancer (`extra` overrides its settings). */
+  replica(cache: CacheWindows, extra?: Partial<ApiSettings>): Promise<Replica>;
   /** The user directory, read straight from the metadata table (to see what made a record). */
   directory: Directory;
   stop(): Promise<void>;
@@ -73,8 +74,11 @@ export interface TestApiOptions {
   cache?: CacheWindows;
   /** The pool definition file (same shape as config/user-pool.json); config/user-pool.json unless given. */
   poolFile?: string;
-  /** Receives the API's log lines at LOG_LEVEL=debug; the API logs nothing unless given. */
+  /** Receives the API's log lines at LOG_LEVEL=debug (or `logLevel`); the API logs nothing unless given. */
   log?: (line: string) => void;
+  logLevel?: LogLevel;
+  /** Prometheus metrics (off unless given), as METRICS_PORT / METRICS_TOKEN set them. */
+  metrics?: MetricsSettings;
   /**
    * The API's rate limits. Unless a test is about them, limits far above what any suite sends
    * from its one loopback address, so suites stay independent of the shipped numbers.
@@ -139,9 +143,10 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         rateLimits: options.rateLimits ?? ROOMY_RATE_LIMITS,
         trustedProxies: options.trustedProxies ?? [],
         directory: directorySettings(triggers),
+        metrics: options.metrics,
         ...extra,
       },
-      options.log ? createLogger('debug', options.log) : createLogger('silent'),
+      options.log ? createLogger(options.logLevel ?? 'debug', options.log) : createLogger('silent'),
       { wrapDirectory: options.directoryOutage && ((d) => options.directoryOutage!.wrap(d)) },
     );
   const api = await serve(options.cache ?? DEFAULT_CACHE_WINDOWS, { playgroundApiKey: options.playground ? API_KEY : undefined });
@@ -158,14 +163,14 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       if (!message?.code) throw new Error(`no message was sent to ${address}`);
       return message.code;
     },
-    async replica(cache: CacheWindows) {
-      const running = await serve(cache);
+    async replica(cache: CacheWindows, extra?: Partial<ApiSettings>) {
+      const running = await serve(cache, extra);
       replicas.push(running);
       const stop = async () => {
         replicas.splice(replicas.indexOf(running), 1);
         await running.close();
       };
-      return { ...clientFor(running.url), stop };
+      return { ...clientFor(running.url), api: running, stop };
     },
     directory,
     async stop() {
