@@ -4,6 +4,7 @@
  * DateHelper (not the engine's maths, so the engine is checked against an independent client).
  */
 import { createHmac } from 'node:crypto';
+import { CognitoIdentityProviderClient, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 
 // The package's typings leave these out, though its index exports them.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -85,4 +86,35 @@ export function timestampAt(at: number): string {
   const d = new Date(at);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+/** The app a sign-in goes through: a client of a pool, and an SDK client to send with. */
+export interface SrpApp {
+  poolId: string;
+  clientId: string;
+  t: { admin: CognitoIdentityProviderClient };
+}
+
+/** InitiateAuth USER_SRP_AUTH: the client's side and the PASSWORD_VERIFIER challenge it got. */
+export async function startSrp(app: SrpApp, username: string, extra: Record<string, string> = {}) {
+  const client = SrpClient.forPool(app.poolId);
+  const challenge = await app.t.admin.send(
+    new InitiateAuthCommand({ ClientId: app.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: client.A, ...extra } }),
+  );
+  return { client, challenge };
+}
+
+/** The full USER_SRP_AUTH sign-in (both round trips); the second step's answer. `at` signs at another instant. */
+export async function srpSignIn(app: SrpApp, username: string, password: string, options: { at?: number; responses?: Record<string, string> } = {}) {
+  const { client, challenge } = await startSrp(app, username);
+  const parameters = challenge.ChallengeParameters!;
+  const answer = await client.answer(parameters, parameters.USER_ID_FOR_SRP, password, options.at);
+  return app.t.admin.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: app.clientId,
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session: challenge.Session,
+      ChallengeResponses: { ...answer, ...options.responses },
+    }),
+  );
 }

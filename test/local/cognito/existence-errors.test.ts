@@ -7,13 +7,15 @@ import {
   ResendConfirmationCodeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { App, confirmedUser, createApp, PASSWORD, signUpUser, uniqueEmail, useEngine } from '../../support/cognito';
+import { defaultClient } from '../../support/engine';
+import { srpSignIn } from '../../support/srp';
 
 const ctx = useEngine();
 let legacy: App;
 let enabled: App;
 beforeAll(async () => {
   legacy = await createApp(ctx.t, {}, { PreventUserExistenceErrors: 'LEGACY' });
-  enabled = await createApp(ctx.t);
+  enabled = await createApp(ctx.t, {}, { ExplicitAuthFlows: [...defaultClient.ExplicitAuthFlows!, 'ALLOW_USER_SRP_AUTH'] });
 });
 
 const signIn = (app: App, username: string, password: string) =>
@@ -22,6 +24,8 @@ const signIn = (app: App, username: string, password: string) =>
 const calls = (app: App, username: string) => ({
   InitiateAuth: () => signIn(app, username, PASSWORD),
   'InitiateAuth with a wrong password': () => signIn(app, username, 'Wrong-Passw0rd!'),
+  // Both round trips of USER_SRP_AUTH: the PASSWORD_VERIFIER challenge, then a proof made with a wrong password.
+  'USER_SRP_AUTH with a wrong password': () => srpSignIn(app, username, 'Wrong-Passw0rd!', { at: ctx.clock.now() }),
   ForgotPassword: () => app.t.admin.send(new ForgotPasswordCommand({ ClientId: app.clientId, Username: username })),
   ResendConfirmationCode: () => app.t.admin.send(new ResendConfirmationCodeCommand({ ClientId: app.clientId, Username: username })),
   ConfirmSignUp: () => app.t.admin.send(new ConfirmSignUpCommand({ ClientId: app.clientId, Username: username, ConfirmationCode: '123456' })),
@@ -66,6 +70,7 @@ describe('ENABLED: 10 tries on a known name and on an unknown one get the same a
   const WRONG_CODE = { name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' };
   const cases = [
     ['InitiateAuth with a wrong password', { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }, { name: 'NotAuthorizedException', message: 'Password attempts exceeded' }],
+    ['USER_SRP_AUTH with a wrong password', { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }, { name: 'NotAuthorizedException', message: 'Password attempts exceeded' }],
     ['ForgotPassword', { delivery: { Destination: 't***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } }, LIMIT],
     ['ResendConfirmationCode', { delivery: { Destination: 't***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } }, LIMIT],
     ['ConfirmSignUp', WRONG_CODE, LIMIT],

@@ -20,7 +20,7 @@ export interface Caller {
 }
 
 /** An IPv4 peer on a dual-stack socket shows as `::ffff:1.2.3.4`; the history keeps `1.2.3.4`. */
-const plainAddress = (address: string): string => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+export const plainAddress = (address: string): string => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
 
 /**
  * The caller of `request`. `ipAddress` overrides the socket's address: admin operations act for

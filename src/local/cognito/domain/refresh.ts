@@ -25,7 +25,7 @@ function standing(pool: PoolRecord, client: ClientRecord, session: SessionRecord
   if (isCurrentRefreshToken(session, token)) return 'current';
   const generation = session.generation ?? 0;
   const grace = (client.refreshTokenRotation?.retryGracePeriodSeconds ?? 0) * 1000;
-  if (token.generation === generation - 1 && session.previousDigest === secretDigest(token.secret) && now - (session.rotatedAt ?? 0) <= grace) return 'grace';
+  if (token.generation === generation - 1 && session.previousDigest === secretDigest(token.secret) && now - (session.rotatedAt ?? 0) < grace) return 'grace';
   return token.generation < generation && isGenuine(pool.pepper, token) ? 'reused' : 'invalid';
 }
 

@@ -14,10 +14,9 @@ import type { DeviceRecord } from '../model';
 const PREFIX = 'DEVICE#';
 const key = (partition: string, deviceKey: string) => ({ pk: partition, sk: `${PREFIX}${deviceKey}` });
 
-const deviceOf = (item: Record<string, unknown>): DeviceRecord => {
-  const { pk: _pk, sk: _sk, ...device } = item;
-  return device as unknown as DeviceRecord;
-};
+/** The record without its key attributes. */
+const deviceOf = (item: Record<string, unknown>): DeviceRecord =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'pk' && name !== 'sk')) as unknown as DeviceRecord;
 
 export class DevicesStore {
   constructor(private readonly table: Table) {}

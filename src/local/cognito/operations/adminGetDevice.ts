@@ -1,0 +1,4 @@
+import { getDevice } from '../domain/devices/deviceOps';
+import { forNamedUser } from '../domain/userOperation';
+
+export const adminGetDevice = forNamedUser(getDevice);

@@ -1,0 +1,4 @@
+import { forgetDevice as work } from '../domain/devices/deviceOps';
+import { forTokenUser } from '../domain/userOperation';
+
+export const forgetDevice = forTokenUser(work);

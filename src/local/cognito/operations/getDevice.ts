@@ -1,0 +1,4 @@
+import { getDevice as work } from '../domain/devices/deviceOps';
+import { forTokenUser } from '../domain/userOperation';
+
+export const getDevice = forTokenUser(work);

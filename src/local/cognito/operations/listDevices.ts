@@ -1,0 +1,4 @@
+import { listDevices as work } from '../domain/devices/deviceOps';
+import { forTokenUser } from '../domain/userOperation';
+
+export const listDevices = forTokenUser(work);
