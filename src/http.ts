@@ -22,6 +22,7 @@ import { bearerMatches, sendMetrics } from './observability/metricsEndpoint';
 import type { ServiceMetrics } from './observability/metrics';
 import type { Readiness } from './observability/readiness';
 import { RequestScope, runInScope } from './observability/requestScope';
+import type { WebFront } from './web';
 
 export interface HttpOptions {
   apollo: ApolloServer<ApiContext>;
@@ -40,6 +41,8 @@ export interface HttpOptions {
   drain: Drain;
   /** `/metrics` on this port, for callers with `Authorization: Bearer <token>` (METRICS_TOKEN). */
   metricsBehindToken?: { metrics: ServiceMetrics; token: string };
+  /** The web app's pages, files and cookie sessions (src/web), when served. */
+  web?: WebFront;
 }
 
 class RequestTooLarge extends Error {}
@@ -104,6 +107,13 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
       return send(res, 400, { errors: [{ message: 'Request body is not valid JSON.', errorType: 'MalformedHttpRequestException', extensions: { code: 'BAD_USER_INPUT' } }] }, CORS);
     }
   }
+  // Cookie sessions (src/web/sessionCookie.ts): only for requests that opt in, from this site's own pages.
+  const cookieSession = options.web?.sessionCookies.open(req, body);
+  if (cookieSession && 'reply' in cookieSession) {
+    scope?.errorCodes.push(cookieSession.reply.code);
+    return send(res, cookieSession.reply.status, cookieSession.reply.body, CORS);
+  }
+  if (cookieSession) body = cookieSession.body;
   const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
   const isPlaygroundPage = req.method === 'GET' && !url.searchParams.has('query');
 
@@ -144,9 +154,11 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
   for (const [key, value] of response.headers) outHeaders[key] = value;
   // Tokens, codes and profiles: no shared cache may keep any of it.
   outHeaders['cache-control'] = 'no-store';
+  const answered = cookieSession && response.body.kind === 'complete' ? cookieSession.answer(response.body.string) : undefined;
+  if (answered?.setCookie) outHeaders['set-cookie'] = answered.setCookie;
   res.writeHead(response.status ?? 200, outHeaders);
   if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+    res.end(answered?.text ?? response.body.string);
   } else {
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
@@ -210,6 +222,7 @@ export function createHttpServer(options: HttpOptions): Server {
       return res.end();
     }
     if (serveOperational(options, req, res, url.pathname)) return;
+    if (options.web?.handle(req, res, url)) return;
     if (url.pathname !== '/graphql') return send(res, 404, { errors: [{ message: 'Not found. The API is at /graphql.' }] });
     serveGraphQL(options, req, res, url);
   });

@@ -5,7 +5,6 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -44,6 +43,7 @@ import { Readiness } from './observability/readiness';
 import { requestObserverPlugin } from './observability/requestPlugin';
 import { observeSignIns } from './observability/signInOutcomes';
 import { buildApiSchema } from './schema/build';
+import { createWebFront } from './web';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -65,8 +65,9 @@ export interface ApiSettings {
   apiKeys: string[];
   production: boolean;
   /**
-   * Embedded mode only: the dev API key, pre-filled in the playground. Never set it for a
-   * deployed service: the playground page would show it to anyone who opens it.
+   * Embedded mode only: the dev API key, which the web app (src/web) is served with: the portal
+   * sends it and the playground opens with it, from /config.json. Never set it for a deployed
+   * service: any visitor could read it there.
    */
   playgroundApiKey?: string;
   port: number;
@@ -126,17 +127,6 @@ export interface RunningApi {
   /** Stops accepting, lets requests in flight finish within `timeoutMs`, then closes (SIGTERM). */
   shutdown(timeoutMs: number): Promise<DrainOutcome>;
 }
-
-/** What the playground opens with: the first step of the lifecycle. */
-const PLAYGROUND_DOCUMENT = `# Public operations use the x-api-key header; signed-in ones need
-# "Authorization: <accessToken>" from signIn. Codes appear in the npm start console.
-mutation SignUp {
-  signUp(input: { username: "ada@example.com", password: "Sup3r-secret!" }) {
-    isSignUpComplete
-    nextStep { signUpStep codeDeliveryDetails { destination } }
-  }
-}
-`;
 
 const wrapped = <T>(value: T, wrap?: (value: T) => T): T => (wrap ? wrap(value) : value);
 
@@ -208,13 +198,9 @@ export async function startApi(settings: ApiSettings, logger: ServiceLogger, hoo
       // Apollo's per-field cache hints would be work for nothing on every request.
       ApolloServerPluginCacheControlDisabled(),
       ...(observed.observer ? [requestObserverPlugin<ApiContext>()] : []),
-      settings.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({
-            embed: { initialState: { sharedHeaders: settings.playgroundApiKey ? { 'x-api-key': settings.playgroundApiKey } : {} } },
-            includeCookies: false,
-            document: PLAYGROUND_DOCUMENT,
-          }),
+      // The playground is GraphiQL, bundled and served by the web front (src/web) at /playground
+      // outside production, so it works offline; Apollo's landing page would load from its CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -233,6 +219,12 @@ export async function startApi(settings: ApiSettings, logger: ServiceLogger, hoo
     trustedProxies: new TrustedProxies(settings.trustedProxies),
     rateLimiter: new RateLimiter(new RateLimitsStore(doc, settings.metadataTable), settings.rateLimits),
     indexedAttributes: settings.directory.indexedAttributes,
+    web: createWebFront({
+      apiKey: settings.playgroundApiKey,
+      playground: !settings.production,
+      passwordPolicy: () => sources.pool.passwordPolicy(),
+      logger,
+    }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

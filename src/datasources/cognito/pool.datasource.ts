@@ -1,25 +1,52 @@
 /**
- * The pool settings the API's own checks depend on. Cognito fixes a pool's UsernameAttributes
- * when the pool is created, so one read serves for the life of the process (a failed read is
+ * The pool settings the API's own checks (and the web app's hints) depend on. Cognito fixes a
+ * pool's UsernameAttributes when the pool is created, and its password policy changes only with
+ * the pool's configuration, so one read serves for the life of the process (a failed read is
  * tried again next time).
  */
-import { DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DescribeUserPoolCommand, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoGateway } from './gateway';
 
+/** The rules a new password must meet, as the pool states them. */
+export interface PasswordPolicy {
+  minimumLength: number;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+}
+
 export class PoolDataSource {
-  private usernameAttributes?: Promise<string[]>;
+  private pool?: Promise<UserPoolType | undefined>;
 
   constructor(private readonly cognito: CognitoGateway) {}
 
   /** The attributes users sign in with in place of a username (email, phone_number), if any. */
-  signInAttributes(): Promise<string[]> {
-    this.usernameAttributes ??= this.cognito
+  async signInAttributes(): Promise<string[]> {
+    return (await this.describe())?.UsernameAttributes ?? [];
+  }
+
+  /** The pool's password policy: Cognito's default (8 characters, every class) for a pool that states none. */
+  async passwordPolicy(): Promise<PasswordPolicy> {
+    const policy = (await this.describe())?.Policies?.PasswordPolicy;
+    if (!policy) return { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true };
+    return {
+      minimumLength: policy.MinimumLength ?? 8,
+      requireUppercase: policy.RequireUppercase ?? false,
+      requireLowercase: policy.RequireLowercase ?? false,
+      requireNumbers: policy.RequireNumbers ?? false,
+      requireSymbols: policy.RequireSymbols ?? false,
+    };
+  }
+
+  private describe(): Promise<UserPoolType | undefined> {
+    this.pool ??= this.cognito
       .call('DescribeUserPool', (sdk) => sdk.send(new DescribeUserPoolCommand({ UserPoolId: this.cognito.settings.userPoolId })))
-      .then((result) => result.UserPool?.UsernameAttributes ?? [])
+      .then((result) => result.UserPool)
       .catch((error: unknown) => {
-        this.usernameAttributes = undefined;
+        this.pool = undefined;
         throw error;
       });
-    return this.usernameAttributes;
+    return this.pool;
   }
 }
