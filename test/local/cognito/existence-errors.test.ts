@@ -5,6 +5,7 @@ import {
   ForgotPasswordCommand,
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { App, confirmedUser, createApp, PASSWORD, signUpUser, uniqueEmail, useEngine } from '../../support/cognito';
 import { defaultClient } from '../../support/engine';
@@ -15,7 +16,11 @@ let legacy: App;
 let enabled: App;
 beforeAll(async () => {
   legacy = await createApp(ctx.t, {}, { PreventUserExistenceErrors: 'LEGACY' });
-  enabled = await createApp(ctx.t, {}, { ExplicitAuthFlows: [...defaultClient.ExplicitAuthFlows!, 'ALLOW_USER_SRP_AUTH'] });
+  enabled = await createApp(
+    ctx.t,
+    { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } },
+    { ExplicitAuthFlows: [...defaultClient.ExplicitAuthFlows!, 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH'] },
+  );
 });
 
 const signIn = (app: App, username: string, password: string) =>
@@ -26,6 +31,15 @@ const calls = (app: App, username: string) => ({
   'InitiateAuth with a wrong password': () => signIn(app, username, 'Wrong-Passw0rd!'),
   // Both round trips of USER_SRP_AUTH: the PASSWORD_VERIFIER challenge, then a proof made with a wrong password.
   'USER_SRP_AUTH with a wrong password': () => srpSignIn(app, username, 'Wrong-Passw0rd!', { at: ctx.clock.now() }),
+  // Passwordless: USER_AUTH's EMAIL_OTP (a code sent, or not), then a wrong code.
+  'USER_AUTH EMAIL_OTP with a wrong code': async () => {
+    const challenge = await app.t.admin.send(
+      new InitiateAuthCommand({ ClientId: app.clientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: 'EMAIL_OTP' } }),
+    );
+    return app.t.admin.send(
+      new RespondToAuthChallengeCommand({ ClientId: app.clientId, ChallengeName: 'EMAIL_OTP', Session: challenge.Session, ChallengeResponses: { USERNAME: username, EMAIL_OTP_CODE: '000000' } }),
+    );
+  },
   ForgotPassword: () => app.t.admin.send(new ForgotPasswordCommand({ ClientId: app.clientId, Username: username })),
   ResendConfirmationCode: () => app.t.admin.send(new ResendConfirmationCodeCommand({ ClientId: app.clientId, Username: username })),
   ConfirmSignUp: () => app.t.admin.send(new ConfirmSignUpCommand({ ClientId: app.clientId, Username: username, ConfirmationCode: '123456' })),
@@ -71,6 +85,7 @@ describe('ENABLED: 10 tries on a known name and on an unknown one get the same a
   const cases = [
     ['InitiateAuth with a wrong password', { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }, { name: 'NotAuthorizedException', message: 'Password attempts exceeded' }],
     ['USER_SRP_AUTH with a wrong password', { name: 'NotAuthorizedException', message: 'Incorrect username or password.' }, { name: 'NotAuthorizedException', message: 'Password attempts exceeded' }],
+    ['USER_AUTH EMAIL_OTP with a wrong code', { name: 'CodeMismatchException', message: 'Invalid code or auth state for the user.' }, LIMIT],
     ['ForgotPassword', { delivery: { Destination: 't***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } }, LIMIT],
     ['ResendConfirmationCode', { delivery: { Destination: 't***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } }, LIMIT],
     ['ConfirmSignUp', WRONG_CODE, LIMIT],

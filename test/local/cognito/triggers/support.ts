@@ -15,6 +15,9 @@ export const FUNCTION_NAMES = [
   'preTokenGeneration',
   'customMessage',
   'userMigration',
+  'defineAuthChallenge',
+  'createAuthChallenge',
+  'verifyAuthChallengeResponse',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
