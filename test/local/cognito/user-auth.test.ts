@@ -2,14 +2,14 @@
  * USER_AUTH, choice-based sign-in: SELECT_CHALLENGE with AvailableChallenges, PREFERRED_CHALLENGE,
  * and the first factors PASSWORD, PASSWORD_SRP and the passwordless EMAIL_OTP and SMS_OTP.
  */
-import { AdminUpdateUserAttributesCommand, CreateUserPoolCommand, DescribeUserPoolCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminUpdateUserAttributesCommand, CreateUserPoolClientCommandInput, CreateUserPoolCommand, DescribeUserPoolCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { App, confirmedUser, createApp, messageCount, otherCode, signedInUser, signUpUser, uniqueEmail, useEngine } from '../../support/cognito';
 import { SrpClient } from '../../support/srp';
 import { enableTotp, respond } from './mfa/support';
 
 const ctx = useEngine();
 const FACTORS = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] as const;
-const CLIENT = { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
+const CLIENT = { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] } satisfies Partial<CreateUserPoolClientCommandInput>;
 let app: App;
 beforeAll(async () => {
   app = await createApp(ctx.t, { MfaConfiguration: 'OPTIONAL', Policies: { SignInPolicy: { AllowedFirstAuthFactors: [...FACTORS] } } }, CLIENT);

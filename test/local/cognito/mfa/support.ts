@@ -1,6 +1,7 @@
 /** Helpers for the MFA tests: answering a challenge, and a user with TOTP set up and turned on. */
 import {
   AssociateSoftwareTokenCommand,
+  ChallengeNameType,
   RespondToAuthChallengeCommand,
   RespondToAuthChallengeCommandOutput,
   SetUserMFAPreferenceCommand,
@@ -10,7 +11,7 @@ import type { ManualClock } from '../../../../src/local/cognito/clock';
 import type { App, SignedInUser } from '../../../support/cognito';
 import { totpCode } from '../../../support/totp';
 
-export function respond(app: App, ChallengeName: string, Session: string | undefined, ChallengeResponses: Record<string, string>): Promise<RespondToAuthChallengeCommandOutput> {
+export function respond(app: App, ChallengeName: `${ChallengeNameType}`, Session: string | undefined, ChallengeResponses: Record<string, string>): Promise<RespondToAuthChallengeCommandOutput> {
   return app.t.admin.send(new RespondToAuthChallengeCommand({ ClientId: app.clientId, ChallengeName, Session, ChallengeResponses }));
 }
 

@@ -11,12 +11,13 @@ import {
   ForgotPasswordCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  CreateUserPoolClientCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { App, MINUTE, NEW_PASSWORD, confirmedUser, createApp, decodeJwt, latestCode, passwordSignIn, signedInUser, uniqueEmail, useEngine } from '../../../support/cognito';
 import { SrpClient, srpSignIn, startSrp, timestampAt } from '../../../support/srp';
 
 const ctx = useEngine();
-const SRP_CLIENT = { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
+const SRP_CLIENT = { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] } satisfies Partial<CreateUserPoolClientCommandInput>;
 let app: App;
 beforeAll(async () => {
   app = await createApp(ctx.t, {}, SRP_CLIENT);
