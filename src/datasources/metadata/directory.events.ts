@@ -9,13 +9,13 @@
  * Events expire after the retention: hidden on read here, and `ttl` (epoch seconds) lets
  * DynamoDB delete them in AWS (dynalite has no TTL, so there they stay, unread).
  */
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../lib/dynamoTable';
 import { badInput } from '../../errors';
 import type { Page, SecurityEvent } from './directory.types';
 import { Item, toEvent } from './directory.item';
 import { EVENT_PREFIX, eventClaimKey, eventKey, userPartition } from './directory.keys';
-import { checkLimit, decodeToken, encodeToken } from './directory.pages';
+import { checkLimit, decodeToken, encodeToken, filledPage } from './directory.pages';
 
 export const DEFAULT_EVENT_RETENTION_MS = 90 * 24 * 3600_000;
 
@@ -79,26 +79,22 @@ export class EventLog {
   async list(sub: string, limit: number, nextToken?: string): Promise<Page<SecurityEvent>> {
     checkLimit(limit);
     const pk = userPartition(sub);
-    let start = decodeToken<Item>(`events:${sub}`, nextToken);
+    const start = decodeToken<Item>(`events:${sub}`, nextToken);
     if (start && start.pk !== pk) throw badInput('Invalid nextToken', 'nextToken');
-    const items: SecurityEvent[] = [];
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: 'expiresAt > :now',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': EVENT_PREFIX, ':now': this.now() },
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          // At most what is still wanted is read, so the page's end is exactly where to go on.
-          Limit: limit - items.length,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []).map(toEvent));
-      start = page.LastEvaluatedKey;
-    } while (start && items.length < limit);
-    return { items, nextToken: start ? encodeToken(`events:${sub}`, start) : undefined };
+    const { items, next } = await filledPage(
+      this.doc,
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        FilterExpression: 'expiresAt > :now',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': EVENT_PREFIX, ':now': this.now() },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+      },
+      limit,
+      start,
+      toEvent,
+    );
+    return { items, nextToken: next ? encodeToken(`events:${sub}`, next) : undefined };
   }
 }

@@ -3,6 +3,7 @@
  * kind and arguments), so a token from one query handed to another is refused instead of
  * silently starting somewhere else, and its content is no promise to clients.
  */
+import { DynamoDBDocumentClient, QueryCommand, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { badInput } from '../../errors';
 
 type Cursor = Record<string, unknown>;
@@ -26,4 +27,26 @@ export function decodeToken<T extends Cursor>(query: string, token: string | und
 /** Page sizes the store accepts: callers page with their own limits inside these. */
 export function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput('limit must be a whole number from 1 to 1000', 'limit');
+}
+
+/**
+ * `limit` items of a filtered query, read across as many of DynamoDB's pages as the filter needs
+ * (a filter can leave a page empty), and where the next page starts. At most what is still
+ * wanted is read each time, so the page ends exactly where the next one begins.
+ */
+export async function filledPage<T>(
+  doc: DynamoDBDocumentClient,
+  query: Omit<QueryCommandInput, 'Limit' | 'ExclusiveStartKey'>,
+  limit: number,
+  start: Cursor | undefined,
+  toItem: (item: Record<string, unknown>) => T,
+): Promise<{ items: T[]; next?: Cursor }> {
+  const items: T[] = [];
+  let next = start;
+  do {
+    const page = await doc.send(new QueryCommand({ ...query, Limit: limit - items.length, ExclusiveStartKey: next }));
+    items.push(...(page.Items ?? []).map(toItem));
+    next = page.LastEvaluatedKey;
+  } while (next && items.length < limit);
+  return { items, next };
 }
