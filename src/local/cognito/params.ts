@@ -71,7 +71,10 @@ export function optionalList<T = unknown>(input: Input, field: string, max = 100
   return value as T[];
 }
 
-/** A string-to-string map such as AuthParameters or ChallengeResponses. */
+/**
+ * A string-to-string map such as AuthParameters or ChallengeResponses. A null entry is left out,
+ * as Cognito leaves it: amazon-cognito-identity-js sends `DEVICE_KEY: null` when it has no device.
+ */
 export function stringMap(input: Input, field: string, required = false): Record<string, string> {
   const value = input[field];
   if (value === undefined || value === null) {
@@ -79,11 +82,14 @@ export function stringMap(input: Input, field: string, required = false): Record
     return {};
   }
   if (typeof value !== 'object' || Array.isArray(value)) throw violation(field, 'Member must be a map');
+  const map: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value)) {
+    if (entry === null) continue;
     if (typeof entry !== 'string') throw violation(`${field}.${key}`, 'Member must be a string');
     if (entry.length > 131072) throw violation(`${field}.${key}`, 'Member must have length less than or equal to 131072');
+    map[key] = entry;
   }
-  return value as Record<string, string>;
+  return map;
 }
 
 export function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
