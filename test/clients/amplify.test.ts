@@ -31,7 +31,7 @@ const ctx = useEngine();
 
 // Amplify names a new device from `navigator` (a browser's); Node 20 has none, and without it
 // Amplify silently skips ConfirmDevice. Node 21 and later have one.
-if (typeof globalThis.navigator === 'undefined') {
+if (!('navigator' in globalThis)) {
   Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Node.js test' }, configurable: true });
 }
 // Amplify warns, rightly, that a custom endpoint is in use: that is the point here.
