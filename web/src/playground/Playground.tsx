@@ -4,12 +4,13 @@
  * a first operation, a Sign in panel and an Examples panel; it keeps its tabs in memory only.
  */
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { RuntimeConfig } from '../config';
 import { ExamplesPanel } from './ExamplesPanel';
 import { BookIcon, KeyIcon } from './icons';
 import { memoryStorage } from './memoryStorage';
 import { SignInPanel } from './SignInPanel';
+import { fixTabRoles } from './tabRoles';
 import { WELCOME } from './examples';
 
 export function Playground({ config }: { config: RuntimeConfig }) {
@@ -29,6 +30,7 @@ export function Playground({ config }: { config: RuntimeConfig }) {
     const signIn = { title: 'Sign in', icon: KeyIcon, content: () => <SignInPanel config={config} /> };
     return { headers, fetcher, plugins: [signIn, examples], storage: memoryStorage() };
   }, [config]);
+  useEffect(() => fixTabRoles(document.getElementById('playground')!), []);
   return (
     <GraphiQL
       fetcher={setup.fetcher}
@@ -40,6 +42,8 @@ export function Playground({ config }: { config: RuntimeConfig }) {
       defaultHeaders={setup.headers}
       defaultEditorToolsVisibility="headers"
       shouldPersistHeaders={false}
-    />
+    >
+      <GraphiQL.Logo>Identity API</GraphiQL.Logo>
+    </GraphiQL>
   );
 }
