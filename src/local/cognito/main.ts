@@ -2,6 +2,8 @@
  * `npm run cognito:local`: the engine on its own, with state under the data directory, for use
  * with the AWS SDK, the AWS CLI (--endpoint-url) or amazon-cognito-identity-js.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config';
 import { startEmbeddedDynamo } from '../dynamodb';
@@ -24,6 +26,22 @@ function lambdaEndpoint(): string | undefined {
   return value;
 }
 
+/**
+ * The key that, with each pool's pepper, seals TOTP secrets (domain/mfa/secretBox.ts): kept in its
+ * own file beside the database, not in it, so a copy of the table alone reveals no TOTP secret.
+ * Made once, readable by this user only; losing it means users set TOTP up again.
+ */
+function engineSecretKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'engine-secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length < 32) throw new Error(`${file} must hold at least 32 bytes, base64`);
+  return key;
+}
+
 async function main(): Promise<void> {
   const endpoint = lambdaEndpoint();
   // Only the settings the engine uses: the API's own (API_KEYS in AWS mode, say) are not its concern.
@@ -39,6 +57,7 @@ async function main(): Promise<void> {
       secretAccessKey: process.env.COGNITO_LOCAL_SECRET_ACCESS_KEY ?? 'local',
     },
     printOutbox: true,
+    secretKey: engineSecretKey(config.dataDir),
     triggers: { lambdaEndpoint: endpoint },
   });
   console.log(`Cognito-compatible engine listening on ${engine.endpoint}`);

@@ -4,7 +4,7 @@
  * Also, since the build is here: `npm start` refusing production without a configured pool.
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walkthrough } from '../../../examples/sdk-walkthrough';
@@ -68,4 +68,11 @@ test('npm start with NODE_ENV=production and no pool refuses to start, saying wh
   expect(started.stderr).toContain('NODE_ENV=production needs a configured pool: set COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and API_KEYS');
   expect(started.stdout).not.toContain('Dev API key');
   expect(existsSync(scratch)).toBe(false);
+});
+
+test('the key that seals TOTP secrets lives in its own file in the data directory, readable by its owner only', () => {
+  const file = join(dataDir, 'engine-secret.key');
+  expect(existsSync(file)).toBe(true);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  expect(Buffer.from(readFileSync(file, 'utf8'), 'base64').length).toBe(32);
 });
