@@ -35,12 +35,13 @@ export function ErrorNotice({ error }: { error: unknown }) {
   const failure = error === undefined || error === null ? undefined : asFailure(error);
   const left = useCountdown(failure?.code === 'RATE_LIMITED' ? failure.retryAfter : undefined);
   if (!failure) return null;
-  const title = TITLES[failure.code];
+  // The API's own message may already say it ("Too many attempts. Please try again in 30 seconds.").
+  const title = TITLES[failure.code] && !failure.message.startsWith(TITLES[failure.code]) ? TITLES[failure.code] : undefined;
   return (
     <div className="error" role="alert" data-code={failure.code}>
       {title ? <strong>{title}. </strong> : null}
       <span>{failure.message}</span>
-      {left !== undefined ? <span> {left > 0 ? `You can try again in ${left} s.` : 'You can try again now.'}</span> : null}
+      {left !== undefined ? <span> {left > 0 ? `Time left: ${left} s.` : 'You can try again now.'}</span> : null}
     </div>
   );
 }
