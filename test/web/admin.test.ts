@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext } from 'puppeteer-core';
 import { AdminAddUserToGroupDocument, AdminDisableUserDocument, UsersDocument } from '../generated/graphql';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/api';
+import { seedUsers } from '../support/admin';
 import { NEW_PASSWORD, signInTokens, uniqueEmail } from '../support/users';
 import { launchBrowser, WebPage } from './support/browser';
 import { startWebApi, WebApi } from './support/webApi';
@@ -90,8 +91,27 @@ test('an admin invites a user, who sets their own password at first sign-in in a
   expect(await admin.mainText()).toContain(invited);
 });
 
+test('the users table pages through a search, 20 at a time', async () => {
+  const prefix = `paged-${Date.now().toString(36)}`;
+  await seedUsers(t, Array.from({ length: 25 }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}@example.com`));
+  const rows = () => admin.page.evaluate('document.querySelectorAll("main tbody tr").length');
+  await admin.clickInHeader('Admin');
+  await admin.fields({ 'Search in': 'EMAIL', Match: 'STARTS_WITH', Value: prefix });
+  await admin.click('Search');
+  await admin.waitForText(`${prefix}-00@example.com`);
+  expect(await rows()).toBe(20);
+  await admin.click('Next page');
+  await admin.waitForText('Page 2');
+  await admin.waitForText(`${prefix}-24@example.com`);
+  expect(await rows()).toBe(5);
+  await admin.click('Previous page');
+  await admin.waitForText(`${prefix}-00@example.com`);
+  expect(await rows()).toBe(20);
+});
+
 test('disabling a user ends their open session; enabling lets them back in', async () => {
   await openUser(invited);
+  expect(await admin.accessibilityViolations()).toEqual([]);
   await admin.click('Disable account');
   await admin.waitForText('The account is disabled, and its sessions have ended.');
   expect(await admin.mainText()).toMatch(/Enabled\s+No/);
@@ -113,6 +133,7 @@ test('groups: create one, add the user, edit it, remove the user, delete it', as
   await admin.clickInHeader('Admin');
   await admin.click('Groups');
   await admin.waitForPath('/admin/groups');
+  expect(await admin.accessibilityViolations()).toEqual([]);
   await admin.fields({ Name: group, Description: 'People who edit' });
   await admin.click('Create group');
   await admin.waitForPath(`/admin/groups/${group}`);

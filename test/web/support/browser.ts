@@ -72,12 +72,15 @@ export class WebPage {
   private readonly issues: string[] = [];
   /** Requests refused while offline. */
   readonly blocked: string[] = [];
+  /** Every URL the page asked for (to show that no secret ever travels in one). */
+  readonly requested: string[] = [];
 
   private constructor(
     readonly page: Page,
     private readonly origin: string,
   ) {
     page.on('pageerror', (error) => this.issues.push(`page error: ${String(error)}`));
+    page.on('request', (request) => void this.requested.push(request.url()));
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) this.issues.push(`CSP: ${message.text()}`);
     });
