@@ -96,7 +96,7 @@ export function createWebFront(options: WebOptions): WebFront {
     }
     // The pages are served only through their routes above and below, each with its own policy.
     const file = path === '/index.html' || path === '/playground.html' ? undefined : files.get(path);
-    if (file && (servesApp || file.immutable)) {
+    if (file) {
       sendFile(req, res, file, APP_CSP);
       return true;
     }
