@@ -8,7 +8,9 @@
  * attribute's partition, from the page token's key or the filter's prefix, then one BatchGetItem
  * for that page's users; src/local/cognito/domain/userIndex.ts), so no operation should get
  * slower as the pool grows. The bench measures SignUp, AdminConfirmSignUp, InitiateAuth
- * (USER_PASSWORD_AUTH), GetUser, AdminGetUser and ListUsers three ways at a pool of 100 users and
+ * (USER_PASSWORD_AUTH), the SRP sign-in (USER_SRP_AUTH and its PASSWORD_VERIFIER answer), the
+ * device sign-in (USER_PASSWORD_AUTH with a remembered DEVICE_KEY, then DEVICE_SRP_AUTH and
+ * DEVICE_PASSWORD_VERIFIER), GetUser, AdminGetUser and ListUsers three ways at a pool of 100 users and
  * at a pool of 10,000 users, and fails (exit code 1) when any operation's ops/s at 10,000 is
  * below 80% of its ops/s at 100. The ListUsers rows:
  *   - "ListUsers first page": no filter, Limit 60 (a full page at both sizes).
@@ -21,6 +23,16 @@
  *     page (users 91-100 in username order; DynamoDB still returns a next token when a page ends
  *     at the Limit, so both sizes do the same work).
  * Every ListUsers call checks it got the number of users it should (60, 1, and the page-10 Limit).
+ *
+ * SRP. Its extra cost is maths: three 3072-bit modular exponentiations in the engine per sign-in
+ * (g^b, then v^u and (A·v^u)^b), none of which depends on the pool. The client is
+ * bench/srpClient.ts (the engine's own group arithmetic, two exponentiations a sign-in, nothing
+ * cached per user, so its share is the same at both sizes); it runs in this process, so the SRP
+ * rows include it. Pools track devices (ChallengeRequiredOnNewDevice), and BENCH_DEVICE_USERS of
+ * each pool's users have a confirmed, remembered device (signed in once and ConfirmDevice'd,
+ * untimed); the device rows pick among those. After the size table, a second table gives SRP and
+ * device sign-ins as ratios of USER_PASSWORD_AUTH at each size (argon2 at TEST_COST, so the
+ * password's hash is cheap here; at production cost it dominates and SRP's ratio rises).
  *
  * Setup. One process: dynalite in memory on a worker thread (bench/dynamoThread.ts, so the bench
  * can use two cores), the engine on loopback on the main thread, one SDK client. Passwords are
@@ -63,12 +75,14 @@ import {
   AdminConfirmSignUpCommand,
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
+  ConfirmDeviceCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   GetUserCommand,
   InitiateAuthCommand,
   ListUsersCommand,
   ListUsersCommandInput,
+  RespondToAuthChallengeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { performance } from 'node:perf_hooks';
@@ -76,6 +90,7 @@ import { TEST_COST } from '../src/local/cognito/domain/passwords';
 import { startEngine } from '../src/local/cognito/engine';
 import { startDynamoThread } from './dynamoThread';
 import { envInt, measure, median, Picker, runBounded, seededRandom, Throughput } from './measure';
+import { benchDeviceSecret, BenchSrpClient } from './srpClient';
 
 const OPS = envInt('BENCH_OPS', 300);
 const LIST_OPS = envInt('BENCH_LIST_OPS', 200);
@@ -86,6 +101,7 @@ const WARMUP_OPS = envInt('BENCH_WARMUP_OPS', 100);
 const SMALL = envInt('BENCH_SMALL_POOL', 100);
 const LARGE = envInt('BENCH_LARGE_POOL', 10_000);
 const SEED_CONCURRENCY = envInt('BENCH_SEED_CONCURRENCY', 16);
+const DEVICE_USERS = Math.min(envInt('BENCH_DEVICE_USERS', 100), SMALL);
 const MIN_RATIO = 0.8;
 const PASSWORD = 'Bench-Passw0rd!';
 /** ListUsers: the first page at Cognito's largest Limit; page DEEP_PAGE (the 10 of "ListUsers page 10") at DEEP_LIMIT (see the header). */
@@ -98,6 +114,8 @@ const OPERATIONS = [
   'SignUp',
   'AdminConfirmSignUp',
   'InitiateAuth',
+  'SRP sign-in',
+  'Device sign-in',
   'GetUser',
   'AdminGetUser',
   'ListUsers first page',
@@ -108,6 +126,8 @@ type OperationName = (typeof OPERATIONS)[number];
 /** Measurement order within a round: reads first (at the exact pool size), then the writes. */
 const MEASURE_ORDER: OperationName[] = [
   'InitiateAuth',
+  'SRP sign-in',
+  'Device sign-in',
   'GetUser',
   'AdminGetUser',
   'ListUsers first page',
@@ -120,11 +140,22 @@ const MEASURE_ORDER: OperationName[] = [
 type Size = 'small' | 'large';
 const SIZES: Size[] = ['small', 'large'];
 
+/** A user with a confirmed, remembered device, and the device's secret. */
+interface BenchDevice {
+  email: string;
+  key: string;
+  password: string;
+  client: BenchSrpClient;
+}
+
 interface BenchPool {
   poolId: string;
   clientId: string;
   /** Confirmed users' sign-in names (emails). */
   users: string[];
+  /** DEVICE_USERS of them with a remembered device. */
+  devices: BenchDevice[];
+  srp: BenchSrpClient;
 }
 
 /** Per pool, per round: what one measurement hands to the next. */
@@ -164,13 +195,59 @@ async function main(): Promise<number> {
         PoolName: `bench-${label}-${++poolCount}`,
         UsernameAttributes: ['email'],
         AutoVerifiedAttributes: ['email'],
+        DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false },
       }),
     );
     const poolId = created.UserPool!.Id!;
     const app = await sdk.send(
-      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'bench', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'bench',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
     );
-    return { poolId, clientId: app.UserPoolClient!.ClientId!, users: [] };
+    return { poolId, clientId: app.UserPoolClient!.ClientId!, users: [], devices: [], srp: new BenchSrpClient(poolId.split('_')[1]) };
+  };
+
+  const passwordSignIn = (pool: BenchPool, email: string, deviceKey?: string) =>
+    sdk.send(
+      new InitiateAuthCommand({
+        ClientId: pool.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD, ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}) },
+      }),
+    );
+  const respond = (pool: BenchPool, ChallengeName: 'PASSWORD_VERIFIER' | 'DEVICE_SRP_AUTH' | 'DEVICE_PASSWORD_VERIFIER', Session: string | undefined, ChallengeResponses: Record<string, string>) =>
+    sdk.send(new RespondToAuthChallengeCommand({ ClientId: pool.clientId, ChallengeName, Session, ChallengeResponses }));
+  /** Both round trips of USER_SRP_AUTH; fails unless they end in tokens. */
+  const srpSignIn = async (pool: BenchPool, email: string) => {
+    const challenge = await sdk.send(
+      new InitiateAuthCommand({ ClientId: pool.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: email, SRP_A: pool.srp.A } }),
+    );
+    const parameters = challenge.ChallengeParameters!;
+    const done = await respond(pool, 'PASSWORD_VERIFIER', challenge.Session, pool.srp.answer(parameters, parameters.USER_ID_FOR_SRP, PASSWORD));
+    if (!done.AuthenticationResult?.AccessToken) throw new Error(`SRP sign-in of ${email} gave no tokens`);
+  };
+  /** The password with a remembered device, then the device's SRP proof; fails unless it ends in tokens. */
+  const deviceSignIn = async (pool: BenchPool, device: BenchDevice) => {
+    const start = await passwordSignIn(pool, device.email, device.key);
+    if (start.ChallengeName !== 'DEVICE_SRP_AUTH') throw new Error(`device sign-in of ${device.email} answered ${start.ChallengeName ?? 'tokens'}`);
+    const userId = start.ChallengeParameters!.USER_ID_FOR_SRP;
+    const verifier = await respond(pool, 'DEVICE_SRP_AUTH', start.Session, { USERNAME: userId, DEVICE_KEY: device.key, SRP_A: device.client.A });
+    const answer = device.client.answer(verifier.ChallengeParameters!, device.key, device.password);
+    const done = await respond(pool, 'DEVICE_PASSWORD_VERIFIER', verifier.Session, { ...answer, USERNAME: userId, DEVICE_KEY: device.key });
+    if (!done.AuthenticationResult?.AccessToken) throw new Error(`device sign-in of ${device.email} gave no tokens`);
+  };
+  /** Gives the pool's first DEVICE_USERS users a confirmed, remembered device (a sign-in, then ConfirmDevice). */
+  const seedDevices = async (pool: BenchPool): Promise<void> => {
+    const emails = pool.users.slice(0, DEVICE_USERS);
+    await runBounded(emails.length, SEED_CONCURRENCY, async (i) => {
+      const result = (await passwordSignIn(pool, emails[i])).AuthenticationResult!;
+      const { DeviceKey, DeviceGroupKey } = result.NewDeviceMetadata!;
+      const secret = benchDeviceSecret(DeviceGroupKey!, DeviceKey!);
+      await sdk.send(new ConfirmDeviceCommand({ AccessToken: result.AccessToken, DeviceKey, DeviceSecretVerifierConfig: secret.config }));
+      pool.devices.push({ email: emails[i], key: DeviceKey!, password: secret.password, client: new BenchSrpClient(DeviceGroupKey!) });
+    });
   };
 
   const signUp = (pool: BenchPool, email: string) =>
@@ -219,6 +296,14 @@ async function main(): Promise<number> {
             state.tokens.push(token);
           }),
         );
+      }
+      case 'SRP sign-in': {
+        const picker = new Picker(pool.users, random);
+        return measure(count, CONCURRENCY, () => picker.use((email) => srpSignIn(pool, email)));
+      }
+      case 'Device sign-in': {
+        const picker = new Picker(pool.devices, random);
+        return measure(count, CONCURRENCY, () => picker.use((device) => deviceSignIn(pool, device)));
       }
       case 'GetUser': {
         const picker = new Picker(state.tokens, random);
@@ -281,6 +366,7 @@ async function main(): Promise<number> {
     const large = await createPool('large');
     const seedStart = performance.now();
     await seed(large, 'large', LARGE);
+    await seedDevices(large);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     console.log(`Seeded ${fmtInt(LARGE)} users (SignUp + AdminConfirmSignUp, ${SEED_CONCURRENCY} in flight) in ${seedSeconds.toFixed(1)} s.`);
 
@@ -288,6 +374,7 @@ async function main(): Promise<number> {
       const warmup = round === 0;
       const small = await createPool('small');
       await seed(small, `small${round}`, SMALL);
+      await seedDevices(small);
       if (!warmup) largeSizes.push(large.users.length);
       const states: Record<Size, RoundState> = {
         small: { pool: small, tokens: [], signedUp: [], confirmed: 0 },
@@ -334,6 +421,20 @@ async function main(): Promise<number> {
     console.log(format(header));
     console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const row of rows) console.log(format(row.cells));
+
+    // SRP's price against the password flow, within each size (same run, same machine state).
+    console.log(`\nSign-ins as a ratio of InitiateAuth (USER_PASSWORD_AUTH) throughput at the same size:`);
+    const against = ['SRP sign-in', 'Device sign-in'] as const;
+    const ratioHeader = ['sign-in', `ratio ${sizeLabel('small')}`, `ratio ${sizeLabel('large')}`];
+    const ratioRows = against.map((op) => [
+      `${op} (${op === 'SRP sign-in' ? 2 : 3} calls)`,
+      ...SIZES.map((size) => (median(samples[size][op]) / median(samples[size].InitiateAuth)).toFixed(2)),
+    ]);
+    const ratioWidths = ratioHeader.map((h, i) => Math.max(h.length, ...ratioRows.map((r) => r[i].length)));
+    const formatRatio = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(ratioWidths[i]) : c.padStart(ratioWidths[i]))).join('  ');
+    console.log(formatRatio(ratioHeader));
+    console.log(ratioWidths.map((w) => '-'.repeat(w)).join('  '));
+    for (const row of ratioRows) console.log(formatRatio(row));
 
     const failed = rows.filter((r) => !r.pass).map((r) => r.op);
     const runtime = (performance.now() - started) / 1000;
