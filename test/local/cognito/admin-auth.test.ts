@@ -33,7 +33,11 @@ const userStatus = async (username: string) =>
   (await ctx.t.admin.send(new AdminGetUserCommand({ UserPoolId: app.poolId, Username: username }))).UserStatus;
 
 /** The callers Cognito has for each operation (see the reference); everything else is SigV4-signed. */
-const PUBLIC = ['SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'ForgotPassword', 'ConfirmForgotPassword', 'InitiateAuth', 'RespondToAuthChallenge', 'RevokeToken'];
+const PUBLIC = [
+  'SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'ForgotPassword', 'ConfirmForgotPassword', 'InitiateAuth', 'RespondToAuthChallenge', 'RevokeToken',
+  // The refresh token is the credential, as for RevokeToken.
+  'GetTokensFromRefreshToken',
+];
 const ACCESS_TOKEN = [
   'GetUser', 'ChangePassword', 'UpdateUserAttributes', 'DeleteUserAttributes', 'DeleteUser', 'GlobalSignOut', 'GetUserAttributeVerificationCode',
   'VerifyUserAttribute', 'SetUserMFAPreference', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'ConfirmDevice', 'GetDevice', 'ListDevices',

@@ -1,5 +1,6 @@
 /** Refresh-token families (sessions), their rotation, and pending auth challenges with their counted answers. */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { seconds } from '../clock';
 import { isConditionFailure, keys, Table } from './table';
 import type { ChallengeRecord, SessionRecord } from './model';
 
@@ -62,11 +63,12 @@ export class SessionsStore {
     }
   }
 
+  /** Stores a challenge; `ttl` lets DynamoDB delete one nobody answered (expiry is also checked on read). */
   async putChallenge(challenge: ChallengeRecord): Promise<void> {
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.name,
-        Item: { ...keys.challenge(challenge.poolId, challenge.challengeId), ...challenge },
+        Item: { ...keys.challenge(challenge.poolId, challenge.challengeId), ...challenge, ttl: seconds(challenge.expiresAt) },
       }),
     );
   }

@@ -7,17 +7,19 @@
  *   CLIENT#<clientId>          / CLIENT          app client
  *   USER#<poolId>#<username>   / PROFILE         user: attributes, status, hash, lockout counters
  *   USER#<poolId>#<username>   / CODE#<purpose>  one-time code (hashed) for that purpose
+ *   USER#<poolId>#<username>   / DEVICE#<key>    a confirmed device and its SRP verifier
  *   <account partition>        / BUDGET#<kind>#<purpose>#<window>
  *                                                code sends or attempts counted in one window
  *   GHOST#<poolId>#<hmac>      / LOCKOUT         an unknown name's lockout counters (its budgets
  *                                                share the partition); the name is only an HMAC
  *   NAME#<poolId>#<kind>#<v>   / NAME            unique sign-in name (sub, email, phone) -> username
- *   SESSION#<poolId>#<id>      / SESSION         refresh-token family (origin_jti)
- *   CHALLENGE#<poolId>#<id>    / CHALLENGE       pending auth challenge (the opaque Session)
+ *   SESSION#<poolId>#<id>      / SESSION         refresh-token family (origin_jti), its rotation
+ *   CHALLENGE#<poolId>#<id>    / CHALLENGE       pending auth challenge (the opaque Session), with its
+ *                                                step's state (SRP values, a code's digest, tries)
  *   AUTHEVENTS#<poolId>#<sub>  / EVENT#<ms>#<id> one sign-in attempt (AdminListUserAuthEvents)
  *
  * Every lookup is a GetItem or a Query on one partition, so no operation's cost grows with
- * the number of users. Short-lived records (budgets, ghosts, auth events) carry `ttl` (epoch seconds) for
+ * the number of users. Short-lived records (budgets, ghosts, auth events, challenges) carry `ttl` (epoch seconds) for
  * DynamoDB's TTL, which dynalite lacks; their expiry is enforced when they are read.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
