@@ -193,6 +193,9 @@ export async function startApi(settings: ApiSettings, logger: ServiceLogger, hoo
     // One request, one operation: a batch would multiply password guesses past the
     // one-secret-per-request limit.
     allowBatchedHttpRequests: false,
+    // Signals are main.ts's: Apollo's own handlers would stop it and re-raise the signal at once,
+    // cutting the drain short (see src/observability/shutdown.ts).
+    stopOnTerminationSignals: false,
     plugins: [
       // Answers here are per caller and never cacheable (the HTTP front says no-store), so
       // Apollo's per-field cache hints would be work for nothing on every request.

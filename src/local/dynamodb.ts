@@ -5,6 +5,7 @@
 import { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
+import { closeDynaliteIteratorsWhenDone } from './dynaliteIterators';
 // dynalite ships no type declarations; its factory returns a plain http.Server.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite: (options: Record<string, unknown>) => Server = require('dynalite');
@@ -30,6 +31,7 @@ function tablesNamed(body: string): string[] {
 }
 
 export async function startEmbeddedDynamo(options: { dir?: string; port?: number } = {}): Promise<EmbeddedDynamo> {
+  closeDynaliteIteratorsWhenDone();
   if (options.dir) mkdirSync(options.dir, { recursive: true });
   const server = dynalite({
     path: options.dir,
