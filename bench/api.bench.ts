@@ -17,10 +17,16 @@
  *
  * Hostile documents (bombs.ts): a 40-fragment bomb is refused, and a /health request sent with
  * it answered, each within 50 ms (medians; maxima shown).
+ *
+ * Observability (issue 13): `me` with one token on a server that writes the access log at info
+ * (to a file) and counts Prometheus metrics, against the same server with both off, in the same
+ * run. Target: at least 95% of its throughput (logging and metrics cost at most 5%).
  */
 import '../src/quietSdk';
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BOMB_TARGET_MS, measureBombs } from './api/bombs';
@@ -31,12 +37,14 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ROUNDS = 2;
 const BOMB_RUNS = 20;
 const TARGET = 0.6;
+const OBSERVABILITY_TARGET = 0.95;
 const ME = '{ me { username email emailVerified status createdAt } }';
 const USERS_PAGE = '{ users(limit: 60) { items { sub email status } } }';
 const USERS_PAGE_WITH_METADATA = '{ users(limit: 60) { items { sub email status metadata { signInCount lastSignInAt plan } } } }';
 
-function startChild(script: string, args: string[]): Promise<{ child: ChildProcess; output: Record<string, unknown> }> {
-  const child = spawn(process.execPath, [join(__dirname, 'api', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** `stderr`: where the child's log goes (a file descriptor); the bench's own by default. */
+function startChild(script: string, args: string[], stderr: number | 'inherit' = 'inherit'): Promise<{ child: ChildProcess; output: Record<string, unknown> }> {
+  const child = spawn(process.execPath, [join(__dirname, 'api', script), ...args], { stdio: ['ignore', 'pipe', stderr] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve({ child, output: JSON.parse(line) as Record<string, unknown> }));
@@ -86,7 +94,10 @@ async function main(): Promise<void> {
   const bareServer = await startChild('servers.child.js', ['bare']);
   const apiServer = await startChild('servers.child.js', ['api', worldJson]);
   const strictServer = await startChild('servers.child.js', ['api', worldJson, JSON.stringify({ revocationMs: 0, profileMs: 0 })]);
-  const children = [bareServer, apiServer, strictServer, world].map((c) => c.child);
+  const logDir = mkdtempSync(join(tmpdir(), 'bench-api-log-'));
+  const logFile = openSync(join(logDir, 'access.log'), 'a');
+  const observedServer = await startChild('servers.child.js', ['api', worldJson, '', 'observed'], logFile);
+  const children = [bareServer, apiServer, strictServer, observedServer, world].map((c) => c.child);
   const scenarios: Scenario[] = [
     { name: 'bare Apollo { __typename }', url: bareServer.output.url as string, query: '{ __typename }', tokens: [] },
     { name: 'me, one token', url: apiServer.output.url as string, query: ME, tokens: tokens.slice(0, 1) },
@@ -95,6 +106,9 @@ async function main(): Promise<void> {
     { name: 'users, a page of 60', url: apiServer.output.url as string, query: USERS_PAGE, tokens: [adminToken as string] },
     { name: 'users, a page of 60 + metadata', url: apiServer.output.url as string, query: USERS_PAGE_WITH_METADATA, tokens: [adminToken as string] },
   ];
+  // Next to the same load with both off, so the two are measured as close together as they can be.
+  const observed: Scenario = { name: 'me, one token, logs + metrics', url: observedServer.output.url as string, query: ME, tokens: tokens.slice(0, 1) };
+  scenarios.splice(2, 0, observed);
   try {
     // Warm up every server (JIT, JWKS cache, connections).
     for (const scenario of scenarios) await load({ ...scenario });
@@ -114,6 +128,9 @@ async function main(): Promise<void> {
     console.log(`  metadata on an admin page of 60 (one BatchGetItem): ${(pageWithMetadata / page).toFixed(2)} of the page without`);
     const errors = [...samples.values()].flat().reduce((n, s) => n + s.errors, 0);
     console.log(`  target: me with one token ≥ ${TARGET} of bare: ${ratio.toFixed(2)} ${ratio >= TARGET ? 'PASS' : 'FAIL'}`);
+    const observability = rps(observed) / rps(scenarios[1]);
+    const observabilityOk = observability >= OBSERVABILITY_TARGET;
+    console.log(`  target: me with the access log and metrics on ≥ ${OBSERVABILITY_TARGET} of the same server with them off: ${observability.toFixed(3)} ${observabilityOk ? 'PASS' : 'FAIL'}`);
     if (errors > 0) console.log(`  WARNING: ${errors} failed or non-2xx responses`);
     const bombs = await measureBombs(apiServer.output.url as string, apiKey, BOMB_RUNS);
     console.log(`  hostile documents, ${BOMB_RUNS} runs each: time to refuse, and a /health sent alongside; median (max) ms`);
@@ -123,9 +140,11 @@ async function main(): Promise<void> {
     }
     const bombsOk = bombs.every((b) => b.refused && b.refuse.median < BOMB_TARGET_MS && b.health.median < BOMB_TARGET_MS);
     console.log(`  target: bombs refused and /health answered < ${BOMB_TARGET_MS} ms: ${bombsOk ? 'PASS' : 'FAIL'}`);
-    process.exitCode = ratio >= TARGET && errors === 0 && bombsOk ? 0 : 1;
+    process.exitCode = ratio >= TARGET && observabilityOk && errors === 0 && bombsOk ? 0 : 1;
   } finally {
     for (const child of children) child.kill();
+    closeSync(logFile);
+    rmSync(logDir, { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,10 @@
 /**
  * Child process for bench:api: serves either the real API (against the world child's
  * endpoints) or a bare Apollo Server answering `{ __typename }`, then prints its URL.
- * Usage: node servers.child.js api '<world json>' ['<cache windows json>'] | node servers.child.js bare
+ * Usage: node servers.child.js api '<world json>' ['<cache windows json>' | ''] [observed] | node servers.child.js bare
+ *
+ * `observed`: the access log at info (JSON lines on stderr, which the bench sends to a file) and
+ * Prometheus metrics on a port of their own, as a deployment runs it; otherwise both are off.
  */
 import '../../src/quietSdk';
 import 'reflect-metadata';
@@ -20,7 +23,7 @@ async function bare(): Promise<string> {
   return url;
 }
 
-async function api(worldJson: string, cacheJson: string | undefined): Promise<string> {
+async function api(worldJson: string, cacheJson: string | undefined, observed: boolean): Promise<string> {
   const world = JSON.parse(worldJson) as {
     engineEndpoint: string;
     dynamoEndpoint: string;
@@ -48,13 +51,14 @@ async function api(worldJson: string, cacheJson: string | undefined): Promise<st
       rateLimits: DEFAULT_RATE_LIMITS,
       trustedProxies: [],
       directory: directorySettings(loadTriggerSettings()),
+      metrics: observed ? { port: 0 } : undefined,
     },
-    createLogger('silent'),
+    createLogger(observed ? 'info' : 'silent'),
   );
   return running.url;
 }
 
-(process.argv[2] === 'api' ? api(process.argv[3], process.argv[4]) : bare())
+(process.argv[2] === 'api' ? api(process.argv[3], process.argv[4] || undefined, process.argv[5] === 'observed') : bare())
   .then((url) => console.log(JSON.stringify({ url })))
   .catch((error: unknown) => {
     console.error(error);
