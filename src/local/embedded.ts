@@ -20,6 +20,7 @@ import type { TriggerOptions } from './cognito/domain/triggers/invoker';
 import type { HashCost } from './cognito/domain/passwords';
 import type { Clock } from './cognito/clock';
 import { EmbeddedDynamo, startEmbeddedDynamo } from './dynamodb';
+import { engineSecretKey } from './engineSecret';
 import { ensurePool, EnsuredPool, readPoolDefinition } from './poolDefinition';
 import { AdminSeed, seedAdmin } from './seedAdmin';
 
@@ -106,11 +107,14 @@ export async function startEmbeddedWorld(options: EmbeddedOptions): Promise<Embe
   const engineTriggers: TriggerOptions = { functions: handlers as unknown as TriggerOptions['functions'], timeoutMs: options.triggerTimeoutMs };
   const engine = await startEngine({
     dynamoEndpoint: dynamo.endpoint,
+    dynamoRequestHandler: dynamo.requestHandler,
     region: options.region,
     port: options.enginePort ?? 0,
     printOutbox: options.printOutbox ?? false,
     hashCost: options.hashCost,
     clock: options.clock,
+    // Kept with the data, so TOTP secrets sealed by one start open in the next (none in memory: tests).
+    secretKey: options.dataDir ? engineSecretKey(options.dataDir) : undefined,
     triggers: engineTriggers,
   });
   const sdk = new CognitoIdentityProviderClient({ endpoint: engine.endpoint, region: engine.region, credentials: engine.credentials });

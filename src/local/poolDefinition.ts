@@ -14,7 +14,11 @@ import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
+  GetUserPoolMfaConfigCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
+  SetUserPoolMfaConfigCommandInput,
+  UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   UpdateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -25,6 +29,11 @@ export interface PoolDefinition {
   pool: CreateUserPoolCommandInput;
   client: Omit<CreateUserPoolClientCommandInput, 'UserPoolId'>;
   groups?: Omit<CreateGroupCommandInput, 'UserPoolId'>[];
+  /**
+   * SetUserPoolMfaConfig's factor sections (SoftwareTokenMfaConfiguration, EmailMfaConfiguration,
+   * SmsMfaConfiguration): CreateUserPool cannot say which factors a pool with MFA offers.
+   */
+  mfa?: Omit<SetUserPoolMfaConfigCommandInput, 'UserPoolId' | 'MfaConfiguration'>;
 }
 
 export interface EnsuredPool {
@@ -72,24 +81,67 @@ function updatableSettings(pool: CreateUserPoolCommandInput): Omit<UpdateUserPoo
   return { Policies, LambdaConfig, AutoVerifiedAttributes, MfaConfiguration, DeviceConfiguration, AdminCreateUserConfig, UserAttributeUpdateSettings, DeletionProtection };
 }
 
+/** A value as it comes back over the wire (undefined entries dropped), for comparing settings. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {}));
+
+/** The settings a newer definition most often changes, as DescribeUserPool shows them. */
+function syncedView(pool: { LambdaConfig?: unknown; MfaConfiguration?: string; DeviceConfiguration?: unknown; Policies?: { SignInPolicy?: { AllowedFirstAuthFactors?: string[] } } }) {
+  return plain({
+    LambdaConfig: pool.LambdaConfig ?? {},
+    MfaConfiguration: pool.MfaConfiguration ?? 'OFF',
+    DeviceConfiguration: pool.DeviceConfiguration ?? {},
+    AllowedFirstAuthFactors: pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD'],
+  });
+}
+
+/** The factor sections as GetUserPoolMfaConfig answers them, for the sections the definition names. */
+function mfaView(config: Record<string, unknown>, wanted: NonNullable<PoolDefinition['mfa']>): unknown {
+  return plain(Object.fromEntries(Object.keys(wanted).map((section) => [section, config[section]])));
+}
+
 /**
- * A pool made by an earlier start keeps its triggers in step with the definition: LambdaConfig
- * is what a new version of the file most often changes (attributes and the sign-in name cannot
- * change after a pool is created).
+ * A pool made by an earlier start (an older .data directory) is brought in step with the
+ * definition: the factors it offers (SetUserPoolMfaConfig first, so the MFA mode that follows has
+ * a factor to use), then the updatable settings (triggers, MFA mode, device tracking, first
+ * factors). Attributes and the sign-in name cannot change after a pool is created.
  */
-async function syncTriggers(sdk: CognitoIdentityProviderClient, userPoolId: string, pool: CreateUserPoolCommandInput): Promise<void> {
-  const current = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }))).UserPool?.LambdaConfig ?? {};
-  if (isDeepStrictEqual(JSON.parse(JSON.stringify(current)), JSON.parse(JSON.stringify(pool.LambdaConfig ?? {})))) return;
+async function syncPool(sdk: CognitoIdentityProviderClient, userPoolId: string, definition: PoolDefinition): Promise<void> {
+  const { pool, mfa } = definition;
+  if (mfa) {
+    const current = await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId }));
+    if (!isDeepStrictEqual(mfaView(current as unknown as Record<string, unknown>, mfa), plain(mfa))) {
+      await sdk.send(new SetUserPoolMfaConfigCommand({ ...mfa, UserPoolId: userPoolId, MfaConfiguration: pool.MfaConfiguration }));
+    }
+  }
+  const described = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }))).UserPool ?? {};
+  if (isDeepStrictEqual(syncedView(described), syncedView(pool))) return;
   await sdk.send(new UpdateUserPoolCommand({ UserPoolId: userPoolId, ...updatableSettings(pool) }));
+}
+
+/** An app client made by an earlier start gets the definition's auth flows (UpdateUserPoolClient resets what it is not given). */
+async function syncClient(sdk: CognitoIdentityProviderClient, userPoolId: string, clientId: string, client: PoolDefinition['client']): Promise<void> {
+  const current = (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }))).UserPoolClient;
+  const sorted = (flows: string[] | undefined) => [...(flows ?? [])].sort();
+  if (isDeepStrictEqual(sorted(current?.ExplicitAuthFlows), sorted(client.ExplicitAuthFlows))) return;
+  const updatable: Record<string, unknown> = { ...client };
+  delete updatable.GenerateSecret; // fixed when the client is created
+  await sdk.send(new UpdateUserPoolClientCommand({ ...updatable, UserPoolId: userPoolId, ClientId: clientId }));
+}
+
+async function createPool(sdk: CognitoIdentityProviderClient, definition: PoolDefinition): Promise<string> {
+  const userPoolId = (await sdk.send(new CreateUserPoolCommand(definition.pool))).UserPool!.Id!;
+  if (definition.mfa) await sdk.send(new SetUserPoolMfaConfigCommand({ ...definition.mfa, UserPoolId: userPoolId, MfaConfiguration: definition.pool.MfaConfiguration }));
+  return userPoolId;
 }
 
 export async function ensurePool(sdk: CognitoIdentityProviderClient, definition: PoolDefinition): Promise<EnsuredPool> {
   const existing = await findPool(sdk, definition.pool.PoolName!);
-  if (existing) await syncTriggers(sdk, existing, definition.pool);
-  const userPoolId = existing ?? (await sdk.send(new CreateUserPoolCommand(definition.pool))).UserPool!.Id!;
+  if (existing) await syncPool(sdk, existing, definition);
+  const userPoolId = existing ?? (await createPool(sdk, definition));
+  const existingClient = await findClient(sdk, userPoolId, definition.client.ClientName!);
+  if (existingClient) await syncClient(sdk, userPoolId, existingClient, definition.client);
   const clientId =
-    (await findClient(sdk, userPoolId, definition.client.ClientName!)) ??
-    (await sdk.send(new CreateUserPoolClientCommand({ ...definition.client, UserPoolId: userPoolId }))).UserPoolClient!.ClientId!;
+    existingClient ?? (await sdk.send(new CreateUserPoolClientCommand({ ...definition.client, UserPoolId: userPoolId }))).UserPoolClient!.ClientId!;
   for (const group of definition.groups ?? []) {
     try {
       await sdk.send(new CreateGroupCommand({ ...group, UserPoolId: userPoolId }));
