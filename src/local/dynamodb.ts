@@ -5,13 +5,20 @@
 import { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
+import type { DynamoRequestHandler } from './dynaliteTransport';
 import { closeDynaliteIteratorsWhenDone } from './dynaliteIterators';
+import { InProcessDynamoHandler } from './dynaliteTransport';
 // dynalite ships no type declarations; its factory returns a plain http.Server.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite: (options: Record<string, unknown>) => Server = require('dynalite');
 
 export interface EmbeddedDynamo {
   endpoint: string;
+  /**
+   * A DynamoDB client transport (`requestHandler`) that reaches this dynalite without a socket
+   * (dynaliteTransport.ts). Clients in this process use it with `endpoint`; others use `endpoint`.
+   */
+  requestHandler: DynamoRequestHandler;
   /**
    * Calls `listener` with each request's operation (e.g. "GetItem") and the tables it names, once
    * the request has arrived; returns the unsubscribe.
@@ -46,6 +53,7 @@ export async function startEmbeddedDynamo(options: { dir?: string; port?: number
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    requestHandler: new InProcessDynamoHandler(server),
     observe(listener) {
       const onRequest = (req: IncomingMessage) => {
         const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';

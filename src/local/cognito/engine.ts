@@ -6,6 +6,7 @@ import '../../quietSdk';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { DynamoRequestHandler } from '../dynaliteTransport';
 import { Clock, systemClock } from './clock';
 import { AuthEventsStore } from './domain/authEvents.store';
 import { Budgets } from './domain/budgets';
@@ -35,6 +36,11 @@ export const DEFAULT_ENGINE_CREDENTIALS: Credentials = { accessKeyId: 'local', s
 export interface EngineOptions {
   /** DynamoDB endpoint the engine stores its state in (dynalite locally). */
   dynamoEndpoint: string;
+  /**
+   * The DynamoDB client's transport: the in-process one of an embedded dynalite
+   * (EmbeddedDynamo.requestHandler), or the SDK's default HTTP handler when absent.
+   */
+  dynamoRequestHandler?: DynamoRequestHandler;
   tableName?: string;
   region?: string;
   port?: number;
@@ -90,6 +96,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     endpoint: options.dynamoEndpoint,
     region,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    ...(options.dynamoRequestHandler ? { requestHandler: options.dynamoRequestHandler } : {}),
   });
   const tableName = options.tableName ?? 'cognito-engine';
   await ensureTable(dynamo, tableName);

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   const dynamo = await startEmbeddedDynamo({ dir: join(config.dataDir, 'dynamodb') });
   const engine = await startEngine({
     dynamoEndpoint: dynamo.endpoint,
+    dynamoRequestHandler: dynamo.requestHandler,
     port: config.cognitoLocalPort,
     region: config.region,
     credentials: {
