@@ -33,7 +33,14 @@ export function sdkClient(endpoint: string, region: string, accessKeyId: string,
 export async function startTestEngine(options: Partial<EngineOptions> & { dynamo?: EmbeddedDynamo } = {}): Promise<TestEngine> {
   const dynamo = options.dynamo ?? (await startEmbeddedDynamo());
   const clock = options.clock ?? new ManualClock(Date.now());
-  const engine = await startEngine({ hashCost: TEST_COST, onInternalError: () => undefined, ...options, clock, dynamoEndpoint: dynamo.endpoint });
+  const engine = await startEngine({
+    hashCost: TEST_COST,
+    onInternalError: () => undefined,
+    ...options,
+    clock,
+    dynamoEndpoint: dynamo.endpoint,
+    dynamoRequestHandler: dynamo.requestHandler,
+  });
   const admin = sdkClient(engine.endpoint, engine.region, engine.credentials.accessKeyId, engine.credentials.secretAccessKey);
   const stranger = sdkClient(engine.endpoint, engine.region, 'someone-else', 'not-the-secret');
   return {

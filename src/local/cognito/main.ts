@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config';
 import { startEmbeddedDynamo } from '../dynamodb';
+import { hashCostSetting, WEAK_HASH_WARNING } from './hashCostSetting';
 import { startEngine } from './engine';
 
 /**
@@ -44,6 +45,7 @@ function engineSecretKey(dataDir: string): Buffer {
 
 async function main(): Promise<void> {
   const endpoint = lambdaEndpoint();
+  const hashing = hashCostSetting(process.env.COGNITO_LOCAL_HASH_COST);
   // Only the settings the engine uses: the API's own (API_KEYS in AWS mode, say) are not its concern.
   const { DATA_DIR, COGNITO_LOCAL_PORT, AWS_REGION } = process.env;
   const config = loadConfig({ DATA_DIR, COGNITO_LOCAL_PORT, AWS_REGION });
@@ -58,9 +60,13 @@ async function main(): Promise<void> {
       secretAccessKey: process.env.COGNITO_LOCAL_SECRET_ACCESS_KEY ?? 'local',
     },
     printOutbox: true,
+    hashCost: hashing.cost,
     secretKey: engineSecretKey(config.dataDir),
     triggers: { lambdaEndpoint: endpoint },
   });
+  if (hashing.weak) {
+    console.warn(WEAK_HASH_WARNING);
+  }
   console.log(`Cognito-compatible engine listening on ${engine.endpoint}`);
   console.log(`  region ${engine.region}; admin credentials: access key "${engine.credentials.accessKeyId}" (secret from COGNITO_LOCAL_SECRET_ACCESS_KEY, default "local")`);
   console.log(`  outbox: ${engine.endpoint}/_local/outbox`);
