@@ -5,6 +5,8 @@ import type { Caller } from './auth/rules';
 import type { Directory } from './datasources/metadata/directory.types';
 import type { AccountDataSource } from './datasources/cognito/account.datasource';
 import type { AdminUsersDataSource } from './datasources/cognito/adminUsers.datasource';
+import type { DevicesDataSource } from './datasources/cognito/devices.datasource';
+import type { MfaDataSource } from './datasources/cognito/mfa.datasource';
 import type { GroupsDataSource } from './datasources/cognito/groups.datasource';
 import type { Loaders } from './datasources/loaders';
 import type { LocksStore } from './datasources/metadata/locks.store';
@@ -12,6 +14,7 @@ import type { PoolDataSource } from './datasources/cognito/pool.datasource';
 import type { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import type { SessionDataSource } from './datasources/cognito/session.datasource';
 import type { RevocationsStore } from './datasources/metadata/revocations.store';
+import type { SessionsStore } from './datasources/metadata/sessions.store';
 import type { Logger } from './logger';
 
 export interface DataSources {
@@ -21,7 +24,11 @@ export interface DataSources {
   adminUsers: AdminUsersDataSource;
   groups: GroupsDataSource;
   pool: PoolDataSource;
+  mfa: MfaDataSource;
+  devices: DevicesDataSource;
   revocations: RevocationsStore;
+  /** The user's sign-in sessions, as the directory records them (mySessions, endSession). */
+  sessions: SessionsStore;
   locks: LocksStore;
   directory: Directory;
 }

@@ -31,6 +31,10 @@ export const ErrorCodes = {
   /** A trigger refused the request (e.g. a sign-up from a domain not allowed); the message is the trigger's. */
   REFUSED_BY_TRIGGER: 'UserLambdaValidationException',
   SESSION_EXPIRED: 'SessionExpiredException',
+  /** A remembered device the account does not have (forgotten, or another user's), or whose secret does not match. */
+  DEVICE_NOT_RECOGNIZED: 'DeviceNotRecognizedException',
+  /** A change to the account's factors needs a recent sign-in or the current password. */
+  REAUTHENTICATION_REQUIRED: 'ReauthenticationRequiredException',
   SERVICE_UNAVAILABLE: 'ServiceUnavailableException',
   INTERNAL_SERVER_ERROR: 'InternalFailure',
 } as const;

@@ -18,6 +18,8 @@ import { AccessTokenVerifier } from './auth/tokenVerifier';
 import type { ApiContext, DataSources } from './context';
 import { AccountDataSource } from './datasources/cognito/account.datasource';
 import { AdminUsersDataSource } from './datasources/cognito/adminUsers.datasource';
+import { DevicesDataSource } from './datasources/cognito/devices.datasource';
+import { MfaDataSource } from './datasources/cognito/mfa.datasource';
 import { GroupsDataSource } from './datasources/cognito/groups.datasource';
 import { LocksStore } from './datasources/metadata/locks.store';
 import { CognitoGateway } from './datasources/cognito/gateway';
@@ -30,6 +32,7 @@ import { DirectoryStore } from './datasources/metadata/directory.store';
 import type { Directory } from './datasources/metadata/directory.types';
 import { RateLimitsStore } from './datasources/metadata/rateLimits.store';
 import { RevocationsStore } from './datasources/metadata/revocations.store';
+import { SessionsStore } from './datasources/metadata/sessions.store';
 import { createErrorFormatter } from './formatError';
 import { createHttpServer } from './http';
 import { documentLimits } from './limits/documentLimits';
@@ -85,6 +88,8 @@ export interface ApiSettings {
   metrics?: MetricsSettings;
   /** How long `/readyz` waits for each backend (READY_TIMEOUT_MS; 2 s when absent). */
   readyTimeoutMs?: number;
+  /** The issuer authenticator apps show for TOTP secrets (APP_NAME; "Identity API" when absent). */
+  totpIssuer?: string;
 }
 
 export interface MetricsSettings {
@@ -152,13 +157,18 @@ export async function startApi(settings: ApiSettings, logger: ServiceLogger, hoo
     logger,
   );
   const recent = new RecentProfiles(settings.cache.profileMs, settings.cache.clock);
+  const totpIssuer = settings.totpIssuer ?? 'Identity API';
+  const devices = new DevicesDataSource(gateway);
   const sources: DataSources = {
     account: new AccountDataSource(gateway),
-    session: new SessionDataSource(gateway, recent),
+    session: new SessionDataSource(gateway, recent, devices, { totpIssuer, logger }),
     profile: new ProfileDataSource(gateway, recent),
     adminUsers: new AdminUsersDataSource(gateway, recent),
     groups: new GroupsDataSource(gateway),
     pool: new PoolDataSource(gateway),
+    mfa: new MfaDataSource(gateway, totpIssuer),
+    devices,
+    sessions: new SessionsStore(doc, settings.metadataTable),
     revocations: new RevocationsStore(doc, settings.metadataTable, { windowMs: settings.cache.revocationMs, cacheClock: settings.cache.clock }),
     locks: new LocksStore(doc, settings.metadataTable),
     directory: wrapped(new DirectoryStore(doc, settings.metadataTable, settings.directory), hooks.wrapDirectory),

@@ -43,6 +43,7 @@ export function awsSettings(config: Config, triggers: TriggerSettings): ApiSetti
     rateLimits: config.rateLimits,
     trustedProxies: config.trustedProxies,
     directory: directorySettings(triggers),
+    totpIssuer: triggers.appName,
     acceptedIssuers: config.acceptedIssuers,
     ...operationsSettings(config),
   };

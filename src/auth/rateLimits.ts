@@ -76,7 +76,7 @@ export function applyRateLimits(schema: GraphQLSchema): GraphQLSchema {
     if (!use) continue;
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (source, args, context: RateLimitedContext & Parameters<typeof use.subject>[1], info) => {
-      const attempt = await context.rateLimiter.attempt(use.kind, use.subject(args, context), context.clientIp);
+      const attempt = await context.rateLimiter.attempt(use.kindFor?.(args) ?? use.kind, use.subject(args, context), context.clientIp);
       let succeeded = false;
       try {
         const result = await resolve(source, args, context, info);

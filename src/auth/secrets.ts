@@ -14,6 +14,11 @@ export interface SecretUse {
   /** Which budget it draws from (rateLimitPolicy.ts). */
   kind: SecretKind;
   /**
+   * For an operation whose budget depends on what it is asked (a sign-in that sends a code instead
+   * of checking a password): the budget for these arguments; `kind` when absent.
+   */
+  kindFor?: (args: Record<string, unknown>) => SecretKind;
+  /**
    * Whom the attempt is about, for the per-account limit: the name typed, or the signed-in
    * caller. Unknown names are limited exactly like known ones, since nothing here asks which
    * exist.

@@ -13,6 +13,7 @@ import { guardAdmins } from './adminSafety';
 import { forgetUser, mirrorUser, recordEvent } from './directorySync';
 import { endEverySession, nextSecond } from './endSessions';
 import * as check from './input';
+import { recordSignIn } from './signInSessions';
 
 @Resolver()
 export class ProfileResolver {
@@ -78,7 +79,8 @@ export class ProfileResolver {
     // password just set, in a later second than the sign-out (see nextSecond).
     await endEverySession(context, account.identity);
     await nextSecond();
-    const signIn = await context.sources.session.signIn(account.username, input.newPassword, callerMetadata(context));
+    const signIn = await context.sources.session.signIn({ username: account.username, password: input.newPassword }, callerMetadata(context));
+    await recordSignIn(context, signIn.tokens);
     return { otherSessionsEnded: true, tokens: signIn.tokens };
   }
 

@@ -9,10 +9,13 @@ import { AccountResolver } from '../resolvers/account.resolver';
 import { AdminDirectoryResolver } from '../resolvers/adminDirectory.resolver';
 import { AdminGroupsResolver } from '../resolvers/adminGroups.resolver';
 import { AdminUsersResolver } from '../resolvers/adminUsers.resolver';
+import { DevicesResolver } from '../resolvers/devices.resolver';
 import { DirectoryResolver } from '../resolvers/directory.resolver';
 import { GroupsResolver } from '../resolvers/groups.resolver';
+import { MfaResolver } from '../resolvers/mfa.resolver';
 import { ProfileResolver } from '../resolvers/profile.resolver';
 import { SessionResolver } from '../resolvers/session.resolver';
+import { UserSessionsResolver } from '../resolvers/userSessions.resolver';
 import { authDirectives } from './directives';
 
 export const resolvers = [
@@ -21,6 +24,9 @@ export const resolvers = [
   ProfileResolver,
   GroupsResolver,
   DirectoryResolver,
+  MfaResolver,
+  DevicesResolver,
+  UserSessionsResolver,
   AdminUsersResolver,
   AdminGroupsResolver,
   AdminDirectoryResolver,

@@ -23,6 +23,8 @@ const MAPPING: Record<string, { code: ErrorCode; message?: string }> = {
   UnsupportedUserStateException: { code: 'INVALID_STATE' },
   CodeDeliveryFailureException: { code: 'SERVICE_UNAVAILABLE', message: 'The code could not be delivered, please try again.' },
   UserLambdaValidationException: { code: 'REFUSED_BY_TRIGGER' },
+  EnableSoftwareTokenMFAException: { code: 'CODE_MISMATCH', message: 'Invalid code received for user' },
+  SoftwareTokenMFANotFoundException: { code: 'INVALID_STATE', message: 'An authenticator app is not set up for this user, or this pool does not offer it.' },
   InvalidLambdaResponseException: { code: 'SERVICE_UNAVAILABLE', message: 'The request could not be completed, please try again.' },
   UnexpectedLambdaException: { code: 'SERVICE_UNAVAILABLE', message: 'The request could not be completed, please try again.' },
 };

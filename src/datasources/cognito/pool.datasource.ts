@@ -4,7 +4,7 @@
  * the pool's configuration, so one read serves for the life of the process (a failed read is
  * tried again next time).
  */
-import { DescribeUserPoolCommand, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { DescribeUserPoolClientCommand, DescribeUserPoolCommand, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoGateway } from './gateway';
 
 /** The rules a new password must meet, as the pool states them. */
@@ -16,8 +16,11 @@ export interface PasswordPolicy {
   requireSymbols: boolean;
 }
 
+const UNIT_MS: Record<string, number> = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
+
 export class PoolDataSource {
   private pool?: Promise<UserPoolType | undefined>;
+  private refreshValidity?: Promise<number>;
 
   constructor(private readonly cognito: CognitoGateway) {}
 
@@ -37,6 +40,20 @@ export class PoolDataSource {
       requireNumbers: policy.RequireNumbers ?? false,
       requireSymbols: policy.RequireSymbols ?? false,
     };
+  }
+
+  /** How long the app client's refresh tokens live (ms): a sign-in session's longest life. Cognito's default is 30 days. */
+  refreshTokenValidityMs(): Promise<number> {
+    this.refreshValidity ??= this.cognito
+      .call('DescribeUserPoolClient', (sdk) =>
+        sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: this.cognito.settings.userPoolId, ClientId: this.cognito.settings.clientId })),
+      )
+      .then(({ UserPoolClient: client }) => (client?.RefreshTokenValidity ?? 30) * (UNIT_MS[client?.TokenValidityUnits?.RefreshToken ?? 'days'] ?? UNIT_MS.days))
+      .catch((error: unknown) => {
+        this.refreshValidity = undefined;
+        throw error;
+      });
+    return this.refreshValidity;
   }
 
   private describe(): Promise<UserPoolType | undefined> {

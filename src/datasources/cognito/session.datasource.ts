@@ -3,116 +3,269 @@
  * unconfirmed user, a required password reset, a challenge) come back as steps, not errors.
  */
 import {
+  AssociateSoftwareTokenCommand,
   AttributeType,
   AuthFlowType,
+  ChallengeNameType,
   CognitoIdentityProviderClient,
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
   InitiateAuthCommandOutput,
   RespondToAuthChallengeCommand,
+  RespondToAuthChallengeCommandOutput,
   RevokeTokenCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ApiError, badInput } from '../../errors';
-import { SignInResult, SignInStep } from '../../schema/types/session.types';
+import type { Logger } from '../../logger';
+import { AuthFactor, MfaType, SignInAuthFlow, SignInResult, SignInStep } from '../../schema/types/session.types';
+import type { DevicesDataSource } from './devices.datasource';
 import { isCognitoException } from './errors';
 import type { CognitoGateway } from './gateway';
 import type { RecentProfiles } from './recentProfiles';
 import type { CallerMetadata } from './callerMetadata';
 import { authTokens, unverifiedClaims } from './shapes';
+import { ChallengeSession, challengeStep, COGNITO_MFA, mfaTypes, passwordAfterSelect, sessionExpired, step, unwrapSession, wrapSession } from './signInSteps';
+import { DeviceSrp } from './srp';
+import { totpUri } from './totpUri';
 
-interface ChallengeSession {
+/** A remembered device as the client presents it. */
+export interface PresentedDevice {
+  key: string;
+  groupKey: string;
+  secret: string;
+}
+
+export interface SignInRequest {
   username: string;
-  challenge: string;
-  cognitoSession: string;
+  password?: string;
+  flow?: SignInAuthFlow;
+  preferred?: AuthFactor;
+  device?: PresentedDevice;
+  /** The name a new device is confirmed with. */
+  deviceName?: string;
 }
 
-/** Our session wraps Cognito's with the username, which RespondToAuthChallenge needs back. */
-const wrapSession = (s: ChallengeSession): string => Buffer.from(JSON.stringify([s.username, s.challenge, s.cognitoSession])).toString('base64url');
-
-const sessionExpired = (): ApiError =>
-  new ApiError('SESSION_EXPIRED', 'The sign-in session is invalid or has expired. Please sign in again.');
-
-function unwrapSession(session: string): ChallengeSession {
-  try {
-    const [username, challenge, cognitoSession] = JSON.parse(Buffer.from(session, 'base64url').toString('utf8')) as unknown[];
-    if (typeof username === 'string' && typeof challenge === 'string' && typeof cognitoSession === 'string') {
-      return { username, challenge, cognitoSession };
-    }
-  } catch {
-    // fall through: malformed
-  }
-  throw sessionExpired();
+export interface ConfirmRequest {
+  session: string;
+  answer: string;
+  attributes: AttributeType[];
+  device?: PresentedDevice;
+  deviceName?: string;
 }
 
-const step = (signInStep: SignInStep, extra: Partial<SignInResult> = {}): SignInResult => ({
-  isSignedIn: signInStep === SignInStep.DONE,
-  nextStep: { signInStep },
-  ...extra,
-});
+export interface SessionOptions {
+  /** The issuer an authenticator app shows for TOTP secrets. */
+  totpIssuer: string;
+  logger?: Logger;
+}
+
+type Outcome = Pick<InitiateAuthCommandOutput, 'AuthenticationResult' | 'ChallengeName' | 'Session' | 'ChallengeParameters' | 'AvailableChallenges'>;
+
+/** What carries from one call of a sign-in to the next within one request. */
+interface Steps {
+  typed: string;
+  device?: PresentedDevice;
+  deviceName: string;
+  caller?: CallerMetadata;
+}
+
+const CODE_FIELDS: Partial<Record<string, string>> = {
+  SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+  EMAIL_OTP: 'EMAIL_OTP_CODE',
+  SMS_MFA: 'SMS_MFA_CODE',
+  SMS_OTP: 'SMS_OTP_CODE',
+};
+
+const deviceNotRecognized = (why: 'unknown' | 'secret'): ApiError =>
+  new ApiError(
+    'DEVICE_NOT_RECOGNIZED',
+    why === 'unknown'
+      ? 'This device is not remembered for this account. Discard its stored keys and sign in without it.'
+      : "The device's secret does not match. Discard its stored keys and sign in without it.",
+    { field: 'device' },
+  );
+
+/** An expired, used or foreign Cognito session: the same answer as a malformed one, so the client knows to start again. */
+const sessionRecovery = (error: unknown): undefined => {
+  if (isCognitoException(error, 'NotAuthorizedException') && /session/i.test((error as Error).message)) throw sessionExpired();
+  return undefined;
+};
+
+const isCode = (value: string): boolean => /^[0-9]{6}$/.test(value);
 
 export class SessionDataSource {
   constructor(
     private readonly cognito: CognitoGateway,
     private readonly recent: RecentProfiles,
+    private readonly devices: DevicesDataSource,
+    private readonly options: SessionOptions,
   ) {}
 
   private get clientId(): string {
     return this.cognito.settings.clientId;
   }
 
-  async signIn(username: string, password: string, caller?: CallerMetadata): Promise<SignInResult> {
+  async signIn(request: SignInRequest, caller?: CallerMetadata): Promise<SignInResult> {
+    const { username, password, device } = request;
+    const flow = request.flow ?? SignInAuthFlow.USER_PASSWORD_AUTH;
+    const preferred = request.preferred ?? (password ? AuthFactor.PASSWORD : undefined);
+    if ((flow === SignInAuthFlow.USER_PASSWORD_AUTH || preferred === AuthFactor.PASSWORD) && !password) throw badInput('password is required for this sign-in', 'password');
+    const parameters: Record<string, string> =
+      flow === SignInAuthFlow.USER_AUTH
+        ? { USERNAME: username, ...(preferred ? { PREFERRED_CHALLENGE: preferred } : {}), ...(preferred === AuthFactor.PASSWORD ? { PASSWORD: password! } : {}) }
+        : { USERNAME: username, PASSWORD: password! };
+    if (device) parameters.DEVICE_KEY = device.key;
+    const steps: Steps = { typed: username, device, deviceName: request.deviceName ?? 'Browser', caller };
     return this.cognito.call(
       'InitiateAuth',
-      async (sdk) => {
-        const result = await this.initiate(sdk, 'USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password, ...this.secretHashParam(username) }, caller);
-        return this.outcome(username, result);
-      },
+      async (sdk) => this.outcome(sdk, await this.initiate(sdk, flow, { ...parameters, ...this.secretHashParam(username) }, caller), steps),
       {
-        // Cognito reports these only after the password was right, so they reveal nothing.
         recover: (error) => {
+          // Cognito reports these only after the password was right, so they reveal nothing.
           if (isCognitoException(error, 'UserNotConfirmedException')) return step(SignInStep.CONFIRM_SIGN_UP);
           if (isCognitoException(error, 'PasswordResetRequiredException')) return step(SignInStep.RESET_PASSWORD);
+          // A device key no account of this name has (forgotten, or another user's): answered alike
+          // for every name, before the password is checked.
+          if (device && isCognitoException(error, 'ResourceNotFoundException')) throw deviceNotRecognized('unknown');
           return undefined;
         },
       },
     );
   }
 
-  async confirmSignIn(session: string, answer: string, attributes: AttributeType[], caller?: CallerMetadata): Promise<SignInResult> {
-    const parked = unwrapSession(session);
-    if (parked.challenge !== 'NEW_PASSWORD_REQUIRED') throw badInput(`Unsupported challenge ${parked.challenge}`);
-    const responses: Record<string, string> = {
-      USERNAME: parked.username,
-      NEW_PASSWORD: answer,
-      ...this.secretHashParam(parked.username),
-    };
-    for (const { Name, Value } of attributes) if (Name && Value !== undefined) responses[`userAttributes.${Name}`] = Value;
-    const result = await this.cognito.call(
+  async confirmSignIn(request: ConfirmRequest, caller?: CallerMetadata): Promise<SignInResult> {
+    const parked = unwrapSession(request.session);
+    const steps: Steps = { typed: parked.typed ?? parked.username, device: request.device, deviceName: request.deviceName ?? 'Browser', caller };
+    const answer = request.answer;
+    const codeField = CODE_FIELDS[parked.step];
+    if (codeField || parked.step === 'MFA_SETUP') {
+      if (!isCode(answer)) throw badInput('challengeResponse must be the 6-digit code', 'challengeResponse');
+    }
+    return this.cognito.call(
       'RespondToAuthChallenge',
-      (sdk) =>
-        sdk.send(
-          new RespondToAuthChallengeCommand({
-            ClientId: this.clientId,
-            ChallengeName: 'NEW_PASSWORD_REQUIRED',
-            Session: parked.cognitoSession,
-            ChallengeResponses: responses,
-            ClientMetadata: caller,
-          }),
-        ),
+      async (sdk) => {
+        if (codeField) return this.respond(sdk, parked, parked.step, { [codeField]: answer }, steps);
+        switch (parked.step) {
+          case 'NEW_PASSWORD_REQUIRED': {
+            const responses: Record<string, string> = { NEW_PASSWORD: answer };
+            for (const { Name, Value } of request.attributes) if (Name && Value !== undefined) responses[`userAttributes.${Name}`] = Value;
+            const result = await this.respond(sdk, parked, 'NEW_PASSWORD_REQUIRED', responses, steps);
+            // The new password (and any attributes) changed the record that `me` may be reusing.
+            const changed = unverifiedClaims(result.tokens?.accessToken)?.username;
+            if (changed) this.recent.forget(changed);
+            return result;
+          }
+          case 'SELECT_MFA_TYPE': {
+            const factor = COGNITO_MFA[answer as MfaType];
+            if (!factor) throw badInput('challengeResponse must be one of TOTP, EMAIL, SMS', 'challengeResponse');
+            return this.respond(sdk, parked, 'SELECT_MFA_TYPE', { ANSWER: factor }, steps);
+          }
+          case 'PICK_MFA_SETUP':
+            if (answer !== MfaType.TOTP) throw badInput('challengeResponse must be TOTP: it is the factor this pool sets up at sign-in', 'challengeResponse');
+            return this.totpSetup(sdk, parked.cognitoSession, parked.username, steps.typed);
+          case 'MFA_SETUP': {
+            const verified = await sdk.send(new VerifySoftwareTokenCommand({ Session: parked.cognitoSession, UserCode: answer }));
+            return this.respond(sdk, { ...parked, cognitoSession: verified.Session ?? parked.cognitoSession }, 'MFA_SETUP', {}, steps);
+          }
+          case 'SELECT_CHALLENGE':
+            if (answer === AuthFactor.PASSWORD) return passwordAfterSelect(parked);
+            if (answer !== AuthFactor.EMAIL_OTP && answer !== AuthFactor.SMS_OTP) throw badInput('challengeResponse must be one of PASSWORD, EMAIL_OTP, SMS_OTP', 'challengeResponse');
+            return this.respond(sdk, parked, 'SELECT_CHALLENGE', { ANSWER: answer }, steps);
+          case 'PASSWORD_AFTER_SELECT':
+            return this.respond(sdk, parked, 'SELECT_CHALLENGE', { ANSWER: 'PASSWORD', PASSWORD: answer }, steps);
+          default:
+            throw sessionExpired();
+        }
+      },
       {
-        // An expired, already used or foreign session: the same answer as a malformed one, so
-        // the client knows to start signing in again.
         recover: (error) => {
-          if (isCognitoException(error, 'NotAuthorizedException') && /session/i.test((error as Error).message)) throw sessionExpired();
-          return undefined;
+          if (isCognitoException(error, 'EnableSoftwareTokenMFAException')) throw new ApiError('CODE_MISMATCH', 'Invalid code received for user');
+          if (request.device && isCognitoException(error, 'ResourceNotFoundException')) throw deviceNotRecognized('unknown');
+          return sessionRecovery(error);
         },
       },
     );
-    // The new password (and any attributes) changed the record that `me` may be reusing.
-    const changed = unverifiedClaims(result.AuthenticationResult?.AccessToken)?.username;
-    if (changed) this.recent.forget(changed);
-    return this.outcome(parked.username, result);
+  }
+
+  private async respond(sdk: CognitoIdentityProviderClient, parked: ChallengeSession, challenge: string, responses: Record<string, string>, steps: Steps): Promise<SignInResult> {
+    const result = await this.send(sdk, challenge, parked.cognitoSession, { USERNAME: parked.username, ...responses }, steps);
+    return this.outcome(sdk, result, steps);
+  }
+
+  private send(sdk: CognitoIdentityProviderClient, challenge: string, session: string | undefined, responses: Record<string, string>, steps: Steps): Promise<RespondToAuthChallengeCommandOutput> {
+    const all: Record<string, string> = { ...responses, ...this.secretHashParam(responses.USERNAME) };
+    if (steps.device) all.DEVICE_KEY = steps.device.key;
+    return sdk.send(
+      new RespondToAuthChallengeCommand({ ClientId: this.clientId, ChallengeName: challenge as ChallengeNameType, Session: session, ChallengeResponses: all, ClientMetadata: steps.caller }),
+    );
+  }
+
+  /** A sign-in's result as a step: tokens (with a newly confirmed device), or the challenge's step. */
+  private async outcome(sdk: CognitoIdentityProviderClient, result: Outcome, steps: Steps): Promise<SignInResult> {
+    const tokens = result.AuthenticationResult;
+    if (tokens) {
+      const newDevice = tokens.NewDeviceMetadata && tokens.AccessToken ? await this.confirmDevice(tokens.AccessToken, tokens.NewDeviceMetadata, steps.deviceName) : undefined;
+      return step(SignInStep.DONE, { tokens: authTokens(tokens), newDevice });
+    }
+    const parameters = result.ChallengeParameters ?? {};
+    const userId = parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? steps.typed;
+    if (result.ChallengeName === 'DEVICE_SRP_AUTH') return this.outcome(sdk, await this.proveDevice(sdk, result, userId, steps), steps);
+    if (result.ChallengeName === 'MFA_SETUP' && result.Session) {
+      const choices = mfaTypes(parameters.MFAS_CAN_SETUP);
+      if (choices.length > 1) {
+        return {
+          isSignedIn: false,
+          nextStep: { signInStep: SignInStep.CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION, allowedMfaTypes: choices },
+          session: wrapSession({ username: userId, step: 'PICK_MFA_SETUP', cognitoSession: result.Session, typed: steps.typed }),
+        };
+      }
+      return this.totpSetup(sdk, result.Session, userId, steps.typed);
+    }
+    const challenge = challengeStep(result, steps.typed);
+    if (challenge) return challenge;
+    throw new ApiError('INTERNAL_SERVER_ERROR', `Sign-in needs a step this API does not support (${result.ChallengeName ?? 'unknown'}).`);
+  }
+
+  /** MFA_SETUP for TOTP: a secret for the authenticator app, then confirmSignIn with a code from it. */
+  private async totpSetup(sdk: CognitoIdentityProviderClient, session: string, userId: string, typed: string): Promise<SignInResult> {
+    const associated = await sdk.send(new AssociateSoftwareTokenCommand({ Session: session }));
+    if (!associated.SecretCode || !associated.Session) throw sessionExpired();
+    return {
+      isSignedIn: false,
+      nextStep: {
+        signInStep: SignInStep.CONTINUE_SIGN_IN_WITH_TOTP_SETUP,
+        totpSetupDetails: { sharedSecret: associated.SecretCode, setupUri: totpUri(this.options.totpIssuer, typed, associated.SecretCode) },
+      },
+      session: wrapSession({ username: userId, step: 'MFA_SETUP', cognitoSession: associated.Session, typed }),
+    };
+  }
+
+  /** DEVICE_SRP_AUTH then DEVICE_PASSWORD_VERIFIER, answered with the secret the client presented. */
+  private async proveDevice(sdk: CognitoIdentityProviderClient, challenge: Outcome, userId: string, steps: Steps): Promise<Outcome> {
+    const { device } = steps;
+    if (!device) throw new ApiError('INTERNAL_SERVER_ERROR', 'Cognito asked for a device proof no device was presented for.');
+    const srp = new DeviceSrp(device.groupKey, device.key);
+    const verifier = await this.send(sdk, 'DEVICE_SRP_AUTH', challenge.Session, { USERNAME: userId, SRP_A: srp.A }, steps);
+    const answer = verifier.ChallengeName === 'DEVICE_PASSWORD_VERIFIER' ? srp.answer(verifier.ChallengeParameters ?? {}, device.secret) : undefined;
+    if (!answer) throw deviceNotRecognized('secret');
+    try {
+      return await this.send(sdk, 'DEVICE_PASSWORD_VERIFIER', verifier.Session, { USERNAME: verifier.ChallengeParameters?.USERNAME ?? userId, ...answer }, steps);
+    } catch (error) {
+      if (isCognitoException(error, 'NotAuthorizedException') && !/session/i.test((error as Error).message)) throw deviceNotRecognized('secret');
+      throw error;
+    }
+  }
+
+  /** ConfirmDevice for a new device; a failure costs the client only the remembering, never the sign-in. */
+  private async confirmDevice(accessToken: string, metadata: { DeviceKey?: string; DeviceGroupKey?: string }, name: string) {
+    try {
+      return await this.devices.confirm(accessToken, metadata, name);
+    } catch (error) {
+      this.options.logger?.warn('device confirmation failed; signed in without remembering it', { error: (error as Error)?.name ?? String(error) });
+      return undefined;
+    }
   }
 
   async refresh(refreshToken: string, username?: string): Promise<SignInResult> {
@@ -120,7 +273,8 @@ export class SessionDataSource {
     const result = await this.cognito.call('InitiateAuth', (sdk) =>
       this.initiate(sdk, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken, ...(username ? this.secretHashParam(username) : {}) }),
     );
-    return this.outcome(username ?? '', result);
+    if (!result.AuthenticationResult) throw new ApiError('INTERNAL_SERVER_ERROR', 'Something went wrong. Please try again.');
+    return step(SignInStep.DONE, { tokens: authTokens(result.AuthenticationResult) });
   }
 
   /**
@@ -165,21 +319,5 @@ export class SessionDataSource {
   private secretHashParam(username: string): Record<string, string> {
     const hash = this.cognito.secretHash(username);
     return hash ? { SECRET_HASH: hash } : {};
-  }
-
-  private outcome(username: string, result: Pick<InitiateAuthCommandOutput, 'AuthenticationResult' | 'ChallengeName' | 'Session' | 'ChallengeParameters'>): SignInResult {
-    if (result.AuthenticationResult) return step(SignInStep.DONE, { tokens: authTokens(result.AuthenticationResult) });
-    if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED' && result.Session) {
-      const required = JSON.parse(result.ChallengeParameters?.requiredAttributes ?? '[]') as string[];
-      return {
-        isSignedIn: false,
-        nextStep: {
-          signInStep: SignInStep.CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED,
-          missingAttributes: required.map((a) => a.replace(/^userAttributes\./, '')),
-        },
-        session: wrapSession({ username: result.ChallengeParameters?.USER_ID_FOR_SRP ?? username, challenge: result.ChallengeName, cognitoSession: result.Session }),
-      };
-    }
-    throw new ApiError('INTERNAL_SERVER_ERROR', `Sign-in needs a step this API does not support yet (${result.ChallengeName ?? 'unknown'}).`);
   }
 }

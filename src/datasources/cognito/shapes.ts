@@ -63,9 +63,18 @@ export function toGroup(group: GroupType): Group {
  * The claims of a token Cognito has just handed us over TLS, read without verifying the
  * signature (only for tokens received from Cognito, never for tokens a client sent).
  */
-export function unverifiedClaims(token: string | undefined): { sub?: string; username?: string; origin_jti?: string } | undefined {
+export interface IssuedClaims {
+  sub?: string;
+  username?: string;
+  origin_jti?: string;
+  /** When the session's sign-in happened (epoch seconds); refreshes keep it. */
+  auth_time?: number;
+  device_key?: string;
+}
+
+export function unverifiedClaims(token: string | undefined): IssuedClaims | undefined {
   try {
-    return decomposeUnverifiedJwt(token).payload as { sub?: string; username?: string; origin_jti?: string };
+    return decomposeUnverifiedJwt(token).payload as IssuedClaims;
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@
  * until their ttl, hidden on read. A session signed out everywhere is told by the user's
  * sign-out line (the revocation store's), which the caller passes in.
  */
-import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../lib/dynamoTable';
 import { badInput } from '../../errors';
 import { userPartition } from './directory.keys';
@@ -69,12 +69,24 @@ export class SessionsStore {
     }
   }
 
-  /** The session was used at `at` (from `ip`); never moves back, never revives an ended one. */
-  async used(ref: SessionRef, at: number, ip?: string): Promise<void> {
-    await this.conditional(ref, 'SET lastUsedAt = :at' + (ip ? ', ip = :ip' : ''), 'attribute_exists(pk) AND lastUsedAt < :at AND attribute_not_exists(endedAt)', {
+  /**
+   * The session was used at `at` (from `ip`); never moves back, never revives an ended one. With
+   * `minIntervalMs`, a use within that long of the last one noted is not written (refreshes of
+   * one session cost one write per interval, not one each).
+   */
+  async used(ref: SessionRef, at: number, ip?: string, minIntervalMs = 0): Promise<void> {
+    await this.conditional(ref, 'SET lastUsedAt = :at' + (ip ? ', ip = :ip' : ''), 'attribute_exists(pk) AND lastUsedAt < :before AND attribute_not_exists(endedAt)', {
       ':at': at,
+      ':before': at - minIntervalMs,
       ...(ip ? { ':ip': ip } : {}),
     });
+  }
+
+  /** One session, if it is live (recorded, not ended, not expired). */
+  async find(ref: SessionRef): Promise<SessionRecord | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.table, Key: key(ref), ConsistentRead: true }));
+    if (!Item || Item.endedAt !== undefined || Number(Item.expiresAt) <= this.now()) return undefined;
+    return toSession(Item);
   }
 
   /** Marks the session ended (signed out, or ended from the list); false when there was none to end. */
