@@ -79,7 +79,7 @@ export class ProfileResolver {
     // password just set, in a later second than the sign-out (see nextSecond).
     await endEverySession(context, account.identity);
     await nextSecond();
-    const signIn = await context.sources.session.signIn({ username: account.username, password: input.newPassword }, callerMetadata(context));
+    const signIn = await context.sources.session.signIn({ username: account.username, password: input.newPassword, fallbackDeviceName: (context.userAgent ?? '').slice(0, 256) || 'Browser' }, callerMetadata(context));
     await recordSignIn(context, signIn.tokens);
     return { otherSessionsEnded: true, tokens: signIn.tokens };
   }

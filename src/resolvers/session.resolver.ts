@@ -33,8 +33,8 @@ function presentedDevice(device: DeviceInput | undefined | null): PresentedDevic
   return { key: device.key, groupKey: device.groupKey, secret: device.secret };
 }
 
-const deviceName = (given: string | undefined | null, context: ApiContext): string =>
-  given ? check.text(given, 'deviceName', 256) : (context.userAgent ?? 'Browser').slice(0, 256) || 'Browser';
+const deviceName = (given: string | undefined | null): string | undefined => (given ? check.text(given, 'deviceName', 256) : undefined);
+const userAgentName = (context: ApiContext): string => (context.userAgent ?? '').slice(0, 256) || 'Browser';
 
 /** Passwordless USER_AUTH with a code named up front sends one: the send budget. Anything else checks a password. */
 const signInKind = (args: Record<string, unknown>): SecretKind => {
@@ -70,7 +70,8 @@ export class SessionResolver {
           flow: input.authFlow ?? undefined,
           preferred: input.preferredChallenge ?? undefined,
           device,
-          deviceName: deviceName(input.deviceName, context),
+          deviceName: deviceName(input.deviceName),
+          fallbackDeviceName: userAgentName(context),
         },
         callerMetadata(context),
       );
@@ -92,7 +93,7 @@ export class SessionResolver {
     check.password(input.challengeResponse, 'challengeResponse');
     const attributes = toCognitoAttributes(input.attributes as Record<string, unknown> | undefined);
     const result = await context.sources.session.confirmSignIn(
-      { session: input.session, answer: input.challengeResponse, attributes, device: presentedDevice(input.device), deviceName: deviceName(input.deviceName, context) },
+      { session: input.session, answer: input.challengeResponse, attributes, device: presentedDevice(input.device), deviceName: deviceName(input.deviceName), fallbackDeviceName: userAgentName(context) },
       callerMetadata(context),
     );
     await recordSignIn(context, result.tokens);

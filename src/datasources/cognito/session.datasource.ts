@@ -45,6 +45,8 @@ export interface SignInRequest {
   device?: PresentedDevice;
   /** The name a new device is confirmed with. */
   deviceName?: string;
+  /** The name when none is given: the client's User-Agent. */
+  fallbackDeviceName: string;
 }
 
 export interface ConfirmRequest {
@@ -53,6 +55,7 @@ export interface ConfirmRequest {
   attributes: AttributeType[];
   device?: PresentedDevice;
   deviceName?: string;
+  fallbackDeviceName: string;
 }
 
 export interface SessionOptions {
@@ -67,7 +70,9 @@ type Outcome = Pick<InitiateAuthCommandOutput, 'AuthenticationResult' | 'Challen
 interface Steps {
   typed: string;
   device?: PresentedDevice;
-  deviceName: string;
+  /** Given to signIn (kept in the session for later steps), else the client's User-Agent. */
+  deviceName?: string;
+  fallbackDeviceName: string;
   caller?: CallerMetadata;
 }
 
@@ -117,7 +122,7 @@ export class SessionDataSource {
         ? { USERNAME: username, ...(preferred ? { PREFERRED_CHALLENGE: preferred } : {}), ...(preferred === AuthFactor.PASSWORD ? { PASSWORD: password! } : {}) }
         : { USERNAME: username, PASSWORD: password! };
     if (device) parameters.DEVICE_KEY = device.key;
-    const steps: Steps = { typed: username, device, deviceName: request.deviceName ?? 'Browser', caller };
+    const steps: Steps = { typed: username, device, deviceName: request.deviceName, fallbackDeviceName: request.fallbackDeviceName, caller };
     return this.cognito.call(
       'InitiateAuth',
       async (sdk) => this.outcome(sdk, await this.initiate(sdk, flow, { ...parameters, ...this.secretHashParam(username) }, caller), steps),
@@ -137,7 +142,13 @@ export class SessionDataSource {
 
   async confirmSignIn(request: ConfirmRequest, caller?: CallerMetadata): Promise<SignInResult> {
     const parked = unwrapSession(request.session);
-    const steps: Steps = { typed: parked.typed ?? parked.username, device: request.device, deviceName: request.deviceName ?? 'Browser', caller };
+    const steps: Steps = {
+      typed: parked.typed ?? parked.username,
+      device: request.device,
+      deviceName: request.deviceName ?? parked.deviceName,
+      fallbackDeviceName: request.fallbackDeviceName,
+      caller,
+    };
     const answer = request.answer;
     const codeField = CODE_FIELDS[parked.step];
     if (codeField || parked.step === 'MFA_SETUP') {
@@ -164,7 +175,7 @@ export class SessionDataSource {
           }
           case 'PICK_MFA_SETUP':
             if (answer !== MfaType.TOTP) throw badInput('challengeResponse must be TOTP: it is the factor this pool sets up at sign-in', 'challengeResponse');
-            return this.totpSetup(sdk, parked.cognitoSession, parked.username, steps.typed);
+            return this.totpSetup(sdk, parked.cognitoSession, parked.username, steps);
           case 'MFA_SETUP': {
             const verified = await sdk.send(new VerifySoftwareTokenCommand({ Session: parked.cognitoSession, UserCode: answer }));
             return this.respond(sdk, { ...parked, cognitoSession: verified.Session ?? parked.cognitoSession }, 'MFA_SETUP', {}, steps);
@@ -206,7 +217,7 @@ export class SessionDataSource {
   private async outcome(sdk: CognitoIdentityProviderClient, result: Outcome, steps: Steps): Promise<SignInResult> {
     const tokens = result.AuthenticationResult;
     if (tokens) {
-      const newDevice = tokens.NewDeviceMetadata && tokens.AccessToken ? await this.confirmDevice(tokens.AccessToken, tokens.NewDeviceMetadata, steps.deviceName) : undefined;
+      const newDevice = tokens.NewDeviceMetadata && tokens.AccessToken ? await this.confirmDevice(tokens.AccessToken, tokens.NewDeviceMetadata, steps.deviceName ?? steps.fallbackDeviceName) : undefined;
       return step(SignInStep.DONE, { tokens: authTokens(tokens), newDevice });
     }
     const parameters = result.ChallengeParameters ?? {};
@@ -218,18 +229,19 @@ export class SessionDataSource {
         return {
           isSignedIn: false,
           nextStep: { signInStep: SignInStep.CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION, allowedMfaTypes: choices },
-          session: wrapSession({ username: userId, step: 'PICK_MFA_SETUP', cognitoSession: result.Session, typed: steps.typed }),
+          session: wrapSession({ username: userId, step: 'PICK_MFA_SETUP', cognitoSession: result.Session, typed: steps.typed, deviceName: steps.deviceName }),
         };
       }
-      return this.totpSetup(sdk, result.Session, userId, steps.typed);
+      return this.totpSetup(sdk, result.Session, userId, steps);
     }
-    const challenge = challengeStep(result, steps.typed);
+    const challenge = challengeStep(result, steps.typed, steps.deviceName);
     if (challenge) return challenge;
     throw new ApiError('INTERNAL_SERVER_ERROR', `Sign-in needs a step this API does not support (${result.ChallengeName ?? 'unknown'}).`);
   }
 
   /** MFA_SETUP for TOTP: a secret for the authenticator app, then confirmSignIn with a code from it. */
-  private async totpSetup(sdk: CognitoIdentityProviderClient, session: string, userId: string, typed: string): Promise<SignInResult> {
+  private async totpSetup(sdk: CognitoIdentityProviderClient, session: string, userId: string, steps: Steps): Promise<SignInResult> {
+    const { typed, deviceName } = steps;
     const associated = await sdk.send(new AssociateSoftwareTokenCommand({ Session: session }));
     if (!associated.SecretCode || !associated.Session) throw sessionExpired();
     return {
@@ -238,7 +250,7 @@ export class SessionDataSource {
         signInStep: SignInStep.CONTINUE_SIGN_IN_WITH_TOTP_SETUP,
         totpSetupDetails: { sharedSecret: associated.SecretCode, setupUri: totpUri(this.options.totpIssuer, typed, associated.SecretCode) },
       },
-      session: wrapSession({ username: userId, step: 'MFA_SETUP', cognitoSession: associated.Session, typed }),
+      session: wrapSession({ username: userId, step: 'MFA_SETUP', cognitoSession: associated.Session, typed, deviceName }),
     };
   }
 

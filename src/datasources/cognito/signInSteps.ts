@@ -35,10 +35,12 @@ export interface ChallengeSession {
   cognitoSession: string;
   /** The name as typed at signIn (an email in this pool), for labels. */
   typed?: string;
+  /** The name signIn gave a new device, for when the sign-in ends in a later step. */
+  deviceName?: string;
 }
 
 export const wrapSession = (s: ChallengeSession): string =>
-  Buffer.from(JSON.stringify([s.username, s.step, s.cognitoSession, ...(s.typed ? [s.typed] : [])])).toString('base64url');
+  Buffer.from(JSON.stringify([s.username, s.step, s.cognitoSession, s.typed ?? null, ...(s.deviceName ? [s.deviceName] : [])])).toString('base64url');
 
 export const sessionExpired = (): ApiError =>
   new ApiError('SESSION_EXPIRED', 'The sign-in session is invalid or has expired. Please sign in again.');
@@ -47,9 +49,15 @@ export const sessionExpired = (): ApiError =>
 export function peekSession(session: unknown): ChallengeSession | undefined {
   if (typeof session !== 'string' || session.length > 8192) return undefined;
   try {
-    const [username, step, cognitoSession, typed] = JSON.parse(Buffer.from(session, 'base64url').toString('utf8')) as unknown[];
+    const [username, step, cognitoSession, typed, deviceName] = JSON.parse(Buffer.from(session, 'base64url').toString('utf8')) as unknown[];
     if (typeof username === 'string' && typeof step === 'string' && typeof cognitoSession === 'string') {
-      return { username, step: step as ParkedStep, cognitoSession, typed: typeof typed === 'string' ? typed : undefined };
+      return {
+        username,
+        step: step as ParkedStep,
+        cognitoSession,
+        typed: typeof typed === 'string' ? typed : undefined,
+        deviceName: typeof deviceName === 'string' ? deviceName : undefined,
+      };
     }
   } catch {
     // fall through: malformed
@@ -99,12 +107,12 @@ type Challenge = Pick<InitiateAuthCommandOutput, 'ChallengeName' | 'Session' | '
  * the client answers (MFA_SETUP and DEVICE_SRP_AUTH do; the datasource handles those). Undefined
  * for a challenge this API does not run.
  */
-export function challengeStep(result: Challenge, typedName: string): SignInResult | undefined {
+export function challengeStep(result: Challenge, typedName: string, deviceName?: string): SignInResult | undefined {
   const name = result.ChallengeName ?? '';
   const parameters = result.ChallengeParameters ?? {};
   if (!result.Session) return undefined;
   const park = (parked: ParkedStep) =>
-    wrapSession({ username: parameters.USER_ID_FOR_SRP ?? typedName, step: parked, cognitoSession: result.Session!, typed: typedName });
+    wrapSession({ username: parameters.USER_ID_FOR_SRP ?? typedName, step: parked, cognitoSession: result.Session!, typed: typedName, deviceName });
   const codeStep = CODE_STEPS[name];
   if (codeStep) {
     const destination = parameters.CODE_DELIVERY_DESTINATION;
