@@ -32,7 +32,7 @@ class InProcessResponse {
   contentType?: string;
   readonly headers: Record<string, string> = {};
 
-  constructor(private readonly done: (response: HttpResponse) => void) {}
+  constructor(private readonly done: (response: HttpResponse & { body: Uint8Array }) => void) {}
 
   setHeader(name: string, value: string | number): this {
     this.headers[name.toLowerCase()] = String(value);
@@ -75,14 +75,18 @@ export class InProcessDynamoHandler implements DynamoRequestHandler {
       error.name = 'AbortError';
       return Promise.reject(error);
     }
-    if (!this.server.listening) return Promise.reject(Object.assign(new Error('connect ECONNREFUSED (embedded DynamoDB is closed)'), { code: 'ECONNREFUSED' }));
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
-    const body = bodyBytes(request.body);
+    return this.exchange(request.method, pathWithQuery(request), headers, bodyBytes(request.body)).then((response) => ({ response }));
+  }
+
+  /** One request to dynalite's listeners, and its response (the body as bytes). */
+  exchange(method: string, url: string, headers: Record<string, string>, body: Buffer): Promise<HttpResponse & { body: Uint8Array }> {
+    if (!this.server.listening) return Promise.reject(Object.assign(new Error('connect ECONNREFUSED (embedded DynamoDB is closed)'), { code: 'ECONNREFUSED' }));
     headers['content-length'] ??= String(body.length);
     return new Promise((resolve) => {
-      const req = new InProcessRequest(request.method, pathWithQuery(request), headers);
-      const res = new InProcessResponse((response) => resolve({ response }));
+      const req = new InProcessRequest(method, url, headers);
+      const res = new InProcessResponse(resolve);
       this.server.emit('request', req, res);
       if (body.length) req.emit('data', body);
       req.emit('end');

@@ -6,7 +6,7 @@ import '../../quietSdk';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { DynamoRequestHandler } from '../dynaliteTransport';
+import { DynamoRequestHandler, InProcessDynamoHandler } from '../dynaliteTransport';
 import { Clock, systemClock } from './clock';
 import { AuthEventsStore } from './domain/authEvents.store';
 import { Budgets } from './domain/budgets';
@@ -38,7 +38,8 @@ export interface EngineOptions {
   dynamoEndpoint: string;
   /**
    * The DynamoDB client's transport: the in-process one of an embedded dynalite
-   * (EmbeddedDynamo.requestHandler), or the SDK's default HTTP handler when absent.
+   * (EmbeddedDynamo.requestHandler), with which the engine's stores also take the lean document
+   * client (../leanDocumentClient.ts), or the SDK's default HTTP handler when absent.
    */
   dynamoRequestHandler?: DynamoRequestHandler;
   tableName?: string;
@@ -100,7 +101,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   });
   const tableName = options.tableName ?? 'cognito-engine';
   await ensureTable(dynamo, tableName);
-  const table = openTable(dynamo, tableName);
+  const inProcess = options.dynamoRequestHandler instanceof InProcessDynamoHandler ? options.dynamoRequestHandler : undefined;
+  const table = openTable(dynamo, tableName, inProcess);
   if (options.secretKey && options.secretKey.length < 32) throw new Error('EngineOptions.secretKey must be at least 32 bytes');
   const clock = options.clock ?? systemClock;
   const outbox = new Outbox({ print: options.printOutbox ?? false });

@@ -24,6 +24,8 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { InProcessDynamoHandler } from '../../dynaliteTransport';
+import { LeanDocumentClient } from '../../leanDocumentClient';
 
 export const keys = {
   poolList: () => ({ pk: 'POOLS' }),
@@ -49,11 +51,15 @@ export interface Table {
   doc: DynamoDBDocumentClient;
 }
 
-export function openTable(client: DynamoDBClient, name: string): Table {
-  const doc = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-  return { name, doc };
+const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false };
+
+/**
+ * The table through lib-dynamodb; with `inProcess` (an embedded dynalite in this process), through
+ * the lean document client on it (../../leanDocumentClient.ts).
+ */
+export function openTable(client: DynamoDBClient, name: string, inProcess?: InProcessDynamoHandler): Table {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: MARSHALL_OPTIONS });
+  return { name, doc: inProcess ? new LeanDocumentClient(inProcess, doc, MARSHALL_OPTIONS).asDocumentClient() : doc };
 }
 
 export { ensureTable, isConditionFailure } from '../../../lib/dynamoTable';
