@@ -95,14 +95,24 @@ export class UsersStore {
     }
   }
 
-  /** Claims the names, then writes the user; undoes the claims if the user cannot be written. */
+  /**
+   * Claims the names, writes the user's ListUsers entries, then the user; undoes the claims (and
+   * the entries the existing user does not share) if the user cannot be written.
+   *
+   * The entries go before the user: ListUsers skips an entry whose user is missing, so a crash
+   * between the two leaves nothing visible, whereas a user written first would be missing from
+   * ListUsers for good (the crash test, test/ops/crash.test.ts, found that one).
+   */
   async create(user: UserRecord, names: SignInName[]): Promise<void> {
     const claimed: SignInName[] = [];
+    let indexed = false;
     try {
       for (const name of names) {
         await this.claimName(user.poolId, name, user.usernameKey);
         claimed.push(name);
       }
+      await batchWrite(this.table.doc, this.table.name, indexChanges(undefined, user));
+      indexed = true;
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.name,
@@ -110,12 +120,18 @@ export class UsersStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      await batchWrite(this.table.doc, this.table.name, indexChanges(undefined, user));
     } catch (error) {
       for (const name of claimed) await this.releaseName(user.poolId, name, user.usernameKey);
+      if (indexed) await this.dropEntriesNotOf(user, await this.get(user.poolId, user.usernameKey));
       if (isConditionFailure(error)) throw new UserExistsError('user exists');
       throw error;
     }
+  }
+
+  /** Deletes `written`'s ListUsers entries that `owner` (the user under that name, if any) does not have. */
+  private async dropEntriesNotOf(written: UserRecord, owner: UserRecord | undefined): Promise<void> {
+    const deletes = indexChanges(written, owner).filter((change) => 'delete' in change);
+    if (deletes.length) await batchWrite(this.table.doc, this.table.name, deletes);
   }
 
   /**
