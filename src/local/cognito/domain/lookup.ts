@@ -159,9 +159,9 @@ export async function authenticateAccessToken(s: EngineServices, token: string):
   if (typeof claims.scope !== 'string' || !claims.scope.split(' ').includes(ADMIN_SCOPE)) {
     throw new NotAuthorizedException(messages.accessTokenScope);
   }
-  const user = await s.users.get(pool.poolId, usernameKey(pool, claims.username));
+  // The token names both the session and the user: one read for the two.
+  const { session, user } = await s.sessions.getWithUser(pool.poolId, claims.origin_jti, usernameKey(pool, claims.username));
   if (!user || user.sub !== claims.sub) throw new NotAuthorizedException(messages.accessTokenRevoked);
-  const session = await s.sessions.get(pool.poolId, claims.origin_jti);
   const now = s.clock.now();
   // An access token outlives nothing: once its session is revoked or signed out, it is refused.
   if (!session || session.revokedAt || session.createdAt <= user.signedOutAt) {

@@ -2,7 +2,8 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { seconds } from '../clock';
 import { isConditionFailure, keys, Table } from './table';
-import type { ChallengeRecord, SessionRecord } from './model';
+import { batchGetInOrder } from '../../../lib/dynamoBatch';
+import type { ChallengeRecord, SessionRecord, UserRecord } from './model';
 
 export class SessionsStore {
   constructor(private readonly table: Table) {}
@@ -22,6 +23,17 @@ export class SessionsStore {
       new GetCommand({ TableName: this.table.name, Key: keys.session(poolId, sessionId), ConsistentRead: true }),
     );
     return Item as SessionRecord | undefined;
+  }
+
+  /** A session and its user in one read (an access token names both), consistent. */
+  async getWithUser(poolId: string, sessionId: string, usernameKey: string): Promise<{ session?: SessionRecord; user?: UserRecord }> {
+    const [session, user] = await batchGetInOrder<SessionRecord | UserRecord>(
+      this.table.doc,
+      this.table.name,
+      [keys.session(poolId, sessionId), keys.user(poolId, usernameKey)],
+      true,
+    );
+    return { session: session as SessionRecord | undefined, user: user as UserRecord | undefined };
   }
 
   async revoke(poolId: string, sessionId: string, at: number): Promise<void> {

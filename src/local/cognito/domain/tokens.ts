@@ -41,9 +41,19 @@ export function peekClaims(token: string): Claims | undefined {
 
 export type VerifyFailure = 'malformed' | 'signature' | 'expired' | 'issuer';
 
+/** How many tokens' verified signatures are remembered (least recently used go first). */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export class TokenSigner {
   private readonly privateKeys = new Map<string, KeyObject>();
   private readonly publicKeys = new Map<string, KeyObject>();
+  /**
+   * Tokens whose signature this engine has checked, by key id and token, with their claims: a
+   * token is one immutable string, so its signature is checked once, not on every GetUser. Only
+   * the signature is remembered; issuer and expiry are checked on every call, and revocation is
+   * the caller's (lookup.ts reads the session and the user each time).
+   */
+  private readonly verified = new Map<string, Claims>();
 
   constructor(
     private readonly clock: Clock,
@@ -64,8 +74,31 @@ export class TokenSigner {
 
   /** Checks signature, issuer and expiry; returns the claims or why they were refused. */
   verify(pool: PoolRecord, token: string): { claims: Claims } | { failure: VerifyFailure } {
-    const [header, body, signature] = token.split('.');
-    if (!header || !body || !signature) return { failure: 'malformed' };
+    const cacheKey = `${pool.signingKey.kid}.${token}`;
+    let claims = this.verified.get(cacheKey);
+    if (claims) {
+      // Most recently used goes last, so the oldest is evicted first.
+      this.verified.delete(cacheKey);
+      this.verified.set(cacheKey, claims);
+    } else {
+      const checked = this.checkSignature(pool, token);
+      if ('failure' in checked) return checked;
+      // Shared by every later call with this token, so nobody may change it.
+      claims = Object.freeze(checked.claims);
+      this.verified.set(cacheKey, claims);
+      if (this.verified.size > VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    }
+    if (claims.iss !== this.issuerFor(pool.poolId)) return { failure: 'issuer' };
+    if (typeof claims.exp !== 'number' || claims.exp <= seconds(this.clock.now())) {
+      this.verified.delete(cacheKey);
+      return { failure: 'expired' };
+    }
+    return { claims };
+  }
+
+  private checkSignature(pool: PoolRecord, token: string): { claims: Claims } | { failure: VerifyFailure } {
+    const [header, body, signature, extra] = token.split('.');
+    if (!header || !body || !signature || extra !== undefined) return { failure: 'malformed' };
     let parsedHeader: { kid?: string; alg?: string };
     try {
       parsedHeader = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
@@ -82,9 +115,6 @@ export class TokenSigner {
       return { failure: 'signature' };
     }
     const claims = peekClaims(token);
-    if (!claims) return { failure: 'malformed' };
-    if (claims.iss !== this.issuerFor(pool.poolId)) return { failure: 'issuer' };
-    if (typeof claims.exp !== 'number' || claims.exp <= seconds(this.clock.now())) return { failure: 'expired' };
-    return { claims };
+    return claims ? { claims } : { failure: 'malformed' };
   }
 }
