@@ -13,7 +13,7 @@ import { guardAdmins } from './adminSafety';
 import { forgetUser, mirrorUser, recordEvent } from './directorySync';
 import { endEverySession, nextSecond } from './endSessions';
 import * as check from './input';
-import { recordSignIn } from './signInSessions';
+import { callerSession, endListedSessions, recordSignIn } from './signInSessions';
 
 @Resolver()
 export class ProfileResolver {
@@ -67,7 +67,7 @@ export class ProfileResolver {
     nullable: true,
     description: "Changes the signed-in user's password and ends their other sessions (unless keepOtherSessions); this session continues with the new tokens returned.",
   })
-  @BackendCost({ calls: 4 }) // the change, every session ended (the revocation record, Cognito), a new sign-in
+  @BackendCost({ calls: 5 }) // the change, the user's factors, every session ended (the revocation record, Cognito), a new sign-in
   async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: ApiContext): Promise<ChangePasswordResult> {
     check.password(input.oldPassword, 'oldPassword');
     check.password(input.newPassword, 'newPassword');
@@ -75,6 +75,13 @@ export class ProfileResolver {
     await context.sources.profile.changePassword(account, input.oldPassword, input.newPassword);
     await recordEvent(context, account.identity.sub, 'PASSWORD_CHANGED');
     if (input.keepOtherSessions) return { otherSessionsEnded: false };
+    // A user with a second factor cannot be signed in again here (it would stop at the MFA step,
+    // and an emailed code would be sent for nothing): their other sessions are ended one by one
+    // from the directory's list instead, and this one carries on with its tokens.
+    if ((await context.sources.mfa.preference(account.accessToken)).enabled.length > 0) {
+      await endListedSessions(context, account.identity.sub, callerSession(context)?.originJti);
+      return { otherSessionsEnded: true };
+    }
     // Cognito cannot end all sessions but one, so all end and this one starts again, with the
     // password just set, in a later second than the sign-out (see nextSecond).
     await endEverySession(context, account.identity);

@@ -6,6 +6,7 @@
 import { ManualClock } from '../../src/local/cognito/clock';
 import {
   AdminSetUserMfaPreferenceDocument,
+  ChangePasswordDocument,
   MeDocument,
   type MfaPreferenceInput,
   MyMfaPreferenceDocument,
@@ -19,9 +20,9 @@ import {
 import { adminToken } from '../support/admin';
 import { ADMIN_EMAIL, API_KEY, errorCode, startTestApi, TestApi } from '../support/api';
 import { expectUnauthenticated } from '../support/expect';
-import { nextTotp, signInWith, userWithTotp } from '../support/mfa';
+import { nextTotp, signInWith, signInWithTotp, userWithTotp } from '../support/mfa';
 import { totpCode } from '../support/totp';
-import { PASSWORD, signedUpUser, signInTokens, uniqueEmail, wrongCode } from '../support/users';
+import { NEW_PASSWORD, PASSWORD, signedUpUser, signInTokens, uniqueEmail, wrongCode } from '../support/users';
 
 const clock = new ManualClock(Date.now());
 let t: TestApi;
@@ -115,4 +116,18 @@ test('an admin turns a user\'s MFA off: the user signs in with the password alon
   expect([ADMIN_EMAIL, expect.stringMatching(/^[0-9a-f-]{36}$/)]).toContainEqual(actor);
   const denied = await t.gql(AdminSetUserMfaPreferenceDocument, { username: user.email, input: { totp: 'DISABLED' } }, { token: user.accessToken });
   expect(denied.errors?.[0]?.errorType).toBe('Unauthorized');
+});
+
+test('changePassword for a user with MFA ends the other sessions and keeps this one (no new sign-in, no code sent)', async () => {
+  const user = await userWithTotp(t, 'mfa-change-password', clock);
+  const phone = await signInWithTotp(t, user, clock);
+  const phoneTokens = phone.data!.confirmSignIn!.tokens!;
+  const sent = t.world.engine.outbox.latest(user.email);
+  const changed = await t.gql(ChangePasswordDocument, { input: { oldPassword: PASSWORD, newPassword: NEW_PASSWORD } }, { token: user.accessToken });
+  expect(changed.errors).toBeUndefined();
+  expect(changed.data?.changePassword).toEqual({ otherSessionsEnded: true, tokens: null });
+  expectUnauthenticated(await t.gql(MeDocument, {}, { token: phoneTokens.accessToken }));
+  expect(errorCode(await t.gql(RefreshSessionDocument, { input: { refreshToken: phoneTokens.refreshToken! } }, { apiKey: API_KEY }))).toBe('NOT_AUTHORIZED');
+  expect((await t.gql(MeDocument, {}, { token: user.accessToken })).data?.me?.sub).toBe(user.sub);
+  expect(t.world.engine.outbox.latest(user.email)).toBe(sent);
 });

@@ -77,7 +77,8 @@ export class ChangePasswordResult {
   @Field({ description: 'Whether every other session of the user was ended.' }) otherSessionsEnded!: boolean;
   @Field(() => AuthTokens, {
     nullable: true,
-    description: "This session's new tokens, when the other sessions were ended: the old ones stop working. Null when keepOtherSessions was set.",
+    description:
+      "This session's new tokens, when the other sessions were ended: the old ones stop working. Null when keepOtherSessions was set, and for a user with MFA (their other sessions are ended one by one, and this one keeps its tokens).",
   })
   tokens?: AuthTokens;
 }
