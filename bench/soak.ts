@@ -3,7 +3,13 @@
  * a mixed, rate-limited workload (soak/workload.ts): sign-ups, confirmations, sign-ins, `me`,
  * refreshes, admin pages, sign-outs and wrong passwords. It stops by itself, stops the service as
  * a platform would (SIGTERM) and reports the requests, errors by code, p50 and p99, and the
- * service's RSS after warm-up against its RSS at the end (read from its own metrics). The warm-up
+ * service's RSS after warm-up against its RSS at the end (read from its own metrics, every 2 s).
+ *
+ * RSS follows the JS heap's sawtooth: garbage piles up between major collections and is handed
+ * back after them, so one sample (or the median of a few seconds) lands anywhere between a trough
+ * and a peak, tens of megabytes apart. What a leak moves is the trough, the memory still held after
+ * a collection, so each side of the comparison is the lowest RSS of a window long enough to hold
+ * one: a minute (or a third of the measured run, if shorter). Peaks are reported too. The warm-up
  * starts with bursts of wrong passwords, so the engine's password hashes run as many at once as it
  * allows: their buffers (19 MiB each) are then in the warm-up's figure.
  *
@@ -19,13 +25,15 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from './measure';
 import { ADMIN_PASSWORD, Service, startService } from './soak/service';
-import { median, SoakStats } from './soak/stats';
+import { SoakStats } from './soak/stats';
 import { CountedFailure, Workload } from './soak/workload';
 
 const MAX_GROWTH = 0.1;
 const SAMPLE_EVERY_MS = 2000;
-/** Samples on each side of the comparison (their median), so one GC cycle does not decide it. */
-const SAMPLES_COMPARED = 5;
+/** The longest window each side of the comparison takes its trough from. */
+const TROUGH_WINDOW_MS = 60_000;
+/** The fewest samples a window may have. */
+const MIN_WINDOW_SAMPLES = 5;
 
 function duration(name: string, fallback: string): number {
   const raw = process.env[name] ?? fallback;
@@ -45,13 +53,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface MemorySample {
   at: number;
   rss: number;
+  /** The JS heap in use, and as committed (what of it RSS holds). */
   heap: number;
+  heapTotal: number;
 }
 
 async function sampleMemory(metricsUrl: string, at: number): Promise<MemorySample> {
   const text = await (await fetch(metricsUrl)).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { at, rss: value('process_resident_memory_bytes'), heap: value('nodejs_heap_size_used_bytes') };
+  return { at, rss: value('process_resident_memory_bytes'), heap: value('nodejs_heap_size_used_bytes'), heapTotal: value('nodejs_heap_size_total_bytes') };
 }
 
 /** Starts one operation per tick of the rate, never more than `concurrency` at once, until `end`. */
@@ -81,7 +91,8 @@ async function main(): Promise<void> {
   const warmup = duration('SOAK_WARMUP', `${Math.min(total / 5, 120_000)}ms`);
   const rate = positive('SOAK_RATE', 20);
   const concurrency = positive('SOAK_CONCURRENCY', 8);
-  if (warmup + SAMPLES_COMPARED * 2 * SAMPLE_EVERY_MS > total) throw new Error('SOAK_DURATION is too short for its warm-up and the memory samples');
+  const window = Math.min(TROUGH_WINDOW_MS, (total - warmup) / 3);
+  if (window < MIN_WINDOW_SAMPLES * SAMPLE_EVERY_MS) throw new Error('SOAK_DURATION is too short for its warm-up and the memory samples');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'identity-soak-'));
   const service = await startService({ entry: join(__dirname, '..', 'src', 'main.js'), cwd: process.cwd(), dataDir, keepLog: false, env: { LOG_LEVEL: 'info' } });
@@ -103,10 +114,18 @@ async function main(): Promise<void> {
   const exitCode = await service.stop('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 
-  const afterWarmup = samples.filter((s) => s.at >= warmup).slice(0, SAMPLES_COMPARED);
-  const atEnd = samples.slice(-SAMPLES_COMPARED);
-  const rssWarm = median(afterWarmup.map((s) => s.rss));
-  const rssEnd = median(atEnd.map((s) => s.rss));
+  const last = samples.at(-1)?.at ?? 0;
+  const afterWarmup = samples.filter((s) => s.at >= warmup && s.at < warmup + window);
+  const atEnd = samples.filter((s) => s.at > last - window);
+  type Measure = (s: MemorySample) => number;
+  const lowest = (side: MemorySample[], measure: Measure) => Math.min(...side.map(measure));
+  const highest = (side: MemorySample[], measure: Measure) => Math.max(...side.map(measure));
+  const rss: Measure = (s) => s.rss;
+  const heap: Measure = (s) => s.heap;
+  /** What RSS holds besides the JS heap: native buffers, LevelDB, argon2's memory, code. */
+  const offHeap: Measure = (s) => s.rss - s.heapTotal;
+  const rssWarm = lowest(afterWarmup, rss);
+  const rssEnd = lowest(atEnd, rss);
   const growth = (rssEnd - rssWarm) / rssWarm;
   const { all, byOperation } = stats.latencies();
   const result = {
@@ -120,8 +139,13 @@ async function main(): Promise<void> {
     rssWarmupBytes: rssWarm,
     rssEndBytes: rssEnd,
     rssGrowth: Number(growth.toFixed(4)),
-    heapWarmupBytes: median(afterWarmup.map((s) => s.heap)),
-    heapEndBytes: median(atEnd.map((s) => s.heap)),
+    rssPeakWarmupBytes: highest(afterWarmup, rss),
+    rssPeakEndBytes: highest(atEnd, rss),
+    heapWarmupBytes: lowest(afterWarmup, heap),
+    heapEndBytes: lowest(atEnd, heap),
+    offHeapWarmupBytes: lowest(afterWarmup, offHeap),
+    offHeapEndBytes: lowest(atEnd, offHeap),
+    windowSeconds: window / 1000,
     stoppedCleanly: exitCode === 0,
   };
   const passed = stats.unexpectedErrors === 0 && growth < MAX_GROWTH && result.stoppedCleanly;
@@ -129,7 +153,8 @@ async function main(): Promise<void> {
   console.log(`  requests ${result.requests} in ${result.seconds}s; p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
   for (const [name, s] of Object.entries(byOperation)) console.log(`  ${name.padEnd(16)} ${String(s.requests).padStart(6)}  p50 ${s.p50.toFixed(0).padStart(4)} ms  p99 ${s.p99.toFixed(0).padStart(4)} ms`);
   console.log(`  expected errors: ${JSON.stringify(result.expectedErrors)}; unexpected: ${JSON.stringify(result.unexpectedErrors)}`);
-  console.log(`  RSS after warm-up ${mb(rssWarm)}, at the end ${mb(rssEnd)} (${(growth * 100).toFixed(1)}%); heap ${mb(result.heapWarmupBytes)} → ${mb(result.heapEndBytes)}`);
+  console.log(`  RSS, lowest in ${result.windowSeconds}s after warm-up ${mb(rssWarm)}, in the last ${result.windowSeconds}s ${mb(rssEnd)} (${(growth * 100).toFixed(1)}%)`);
+  console.log(`  peaks ${mb(result.rssPeakWarmupBytes)} → ${mb(result.rssPeakEndBytes)}; heap used, lowest ${mb(result.heapWarmupBytes)} → ${mb(result.heapEndBytes)}; off the JS heap, lowest ${mb(result.offHeapWarmupBytes)} → ${mb(result.offHeapEndBytes)}`);
   console.log(`  stopped with SIGTERM: ${result.stoppedCleanly ? 'exit 0' : `exit ${exitCode}`}`);
   console.log(`  targets: no unexpected error, RSS growth < ${MAX_GROWTH * 100}%: ${passed ? 'PASS' : 'FAIL'}`);
   console.log(`SOAK_RESULT ${JSON.stringify(result)}`);

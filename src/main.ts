@@ -91,6 +91,8 @@ async function main(): Promise<void> {
       '',
       `Identity API (${config.mode} mode${config.production ? ', production' : ''})`,
       `  GraphQL:      ${api.url}${config.production ? '' : '   (open it in a browser for the playground)'}`,
+      // The portal and admin console are served where the app's key is known: embedded mode.
+      ...(world ? [`  Web app:      ${new URL('/', api.url).href}`] : []),
       ...(world?.banner ?? [`  Cognito pool: ${config.userPoolId} (${config.region}; token issuer ${config.issuer})`]),
       ...(api.metricsUrl ? [`  Metrics:      ${api.metricsUrl}`] : []),
       '',
