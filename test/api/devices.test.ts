@@ -13,9 +13,11 @@ import { signInWith, signInWithTotp, userWithTotp } from '../support/mfa';
 import { PASSWORD } from '../support/users';
 
 const clock = new ManualClock(Date.now());
+const logLines: string[] = [];
+const secretsSeen: string[] = [];
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi({ clock });
+  t = await startTestApi({ clock, log: (line) => logLines.push(line) });
 });
 afterAll(() => t.stop());
 
@@ -27,6 +29,7 @@ async function rememberedDevice(label: string) {
   const done = await signInWithTotp(t, user, clock, { deviceName: 'Firefox on Linux' });
   const signIn = done.data!.confirmSignIn!;
   const device = signIn.newDevice as NewDevice;
+  secretsSeen.push(device.secret);
   expect(device).toEqual({ key: expect.stringMatching(/^us-east-1_/), groupKey: expect.any(String), secret: expect.any(String), remembered: false });
   const token = signIn.tokens!.accessToken;
   expect((await t.gql(RememberDeviceDocument, { key: device.key }, { token })).data?.rememberDevice).toBe(true);
@@ -110,4 +113,10 @@ test("an admin sees a user's devices and MFA, and forgets a device for them", as
   // Not for users.
   const denied = await t.gql(AdminForgetDeviceDocument, { username: user.email, key: device.key }, { token: user.accessToken });
   expect(denied.errors?.[0]?.errorType).toBe('Unauthorized');
+});
+
+test('no device secret is ever written to the log (at debug level)', () => {
+  expect(secretsSeen.length).toBeGreaterThan(0);
+  expect(logLines.length).toBeGreaterThan(0);
+  for (const secret of secretsSeen) expect(logLines.filter((line) => line.includes(secret))).toEqual([]);
 });
