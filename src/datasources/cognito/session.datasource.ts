@@ -25,17 +25,11 @@ import { isCognitoException } from './errors';
 import type { CognitoGateway } from './gateway';
 import type { RecentProfiles } from './recentProfiles';
 import type { CallerMetadata } from './callerMetadata';
+export type { PresentedDevice } from './deviceSignIn';
 import { authTokens, unverifiedClaims } from './shapes';
 import { ChallengeSession, challengeStep, COGNITO_MFA, mfaTypes, passwordAfterSelect, sessionExpired, step, unwrapSession, wrapSession } from './signInSteps';
-import { DeviceSrp } from './srp';
+import { deviceNotRecognized, PresentedDevice, proveDevice } from './deviceSignIn';
 import { totpUri } from './totpUri';
-
-/** A remembered device as the client presents it. */
-export interface PresentedDevice {
-  key: string;
-  groupKey: string;
-  secret: string;
-}
 
 export interface SignInRequest {
   username: string;
@@ -82,15 +76,6 @@ const CODE_FIELDS: Partial<Record<string, string>> = {
   SMS_MFA: 'SMS_MFA_CODE',
   SMS_OTP: 'SMS_OTP_CODE',
 };
-
-const deviceNotRecognized = (why: 'unknown' | 'secret'): ApiError =>
-  new ApiError(
-    'DEVICE_NOT_RECOGNIZED',
-    why === 'unknown'
-      ? 'This device is not remembered for this account. Discard its stored keys and sign in without it.'
-      : "The device's secret does not match. Discard its stored keys and sign in without it.",
-    { field: 'device' },
-  );
 
 /** An expired, used or foreign Cognito session: the same answer as a malformed one, so the client knows to start again. */
 const sessionRecovery = (error: unknown): undefined => {
@@ -222,7 +207,10 @@ export class SessionDataSource {
     }
     const parameters = result.ChallengeParameters ?? {};
     const userId = parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? steps.typed;
-    if (result.ChallengeName === 'DEVICE_SRP_AUTH') return this.outcome(sdk, await this.proveDevice(sdk, result, userId, steps), steps);
+    if (result.ChallengeName === 'DEVICE_SRP_AUTH') {
+      const proven = await proveDevice((challenge, session, responses) => this.send(sdk, challenge, session, responses, steps), result.Session, userId, steps.device);
+      return this.outcome(sdk, proven, steps);
+    }
     if (result.ChallengeName === 'MFA_SETUP' && result.Session) {
       const choices = mfaTypes(parameters.MFAS_CAN_SETUP);
       if (choices.length > 1) {
@@ -252,22 +240,6 @@ export class SessionDataSource {
       },
       session: wrapSession({ username: userId, step: 'MFA_SETUP', cognitoSession: associated.Session, typed, deviceName }),
     };
-  }
-
-  /** DEVICE_SRP_AUTH then DEVICE_PASSWORD_VERIFIER, answered with the secret the client presented. */
-  private async proveDevice(sdk: CognitoIdentityProviderClient, challenge: Outcome, userId: string, steps: Steps): Promise<Outcome> {
-    const { device } = steps;
-    if (!device) throw new ApiError('INTERNAL_SERVER_ERROR', 'Cognito asked for a device proof no device was presented for.');
-    const srp = new DeviceSrp(device.groupKey, device.key);
-    const verifier = await this.send(sdk, 'DEVICE_SRP_AUTH', challenge.Session, { USERNAME: userId, SRP_A: srp.A }, steps);
-    const answer = verifier.ChallengeName === 'DEVICE_PASSWORD_VERIFIER' ? srp.answer(verifier.ChallengeParameters ?? {}, device.secret) : undefined;
-    if (!answer) throw deviceNotRecognized('secret');
-    try {
-      return await this.send(sdk, 'DEVICE_PASSWORD_VERIFIER', verifier.Session, { USERNAME: verifier.ChallengeParameters?.USERNAME ?? userId, ...answer }, steps);
-    } catch (error) {
-      if (isCognitoException(error, 'NotAuthorizedException') && !/session/i.test((error as Error).message)) throw deviceNotRecognized('secret');
-      throw error;
-    }
   }
 
   /** ConfirmDevice for a new device; a failure costs the client only the remembering, never the sign-in. */
