@@ -98,6 +98,24 @@ describe('known and unknown names are answered alike', () => {
     expect(await tries(u.data!.signIn!.session)).toEqual(await tries(k.data!.signIn!.session));
   });
 
+  test('ten passwordless starts on each name: the same answers in the same order, through the engine\'s send budget', async () => {
+    const known = uniqueEmail('known-otp-ten');
+    await confirmedUser(t, known);
+    const unknown = uniqueEmail('unknown-otp-ten');
+    const ten = async (username: string) => {
+      const answers: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const started = await signInWith(t, { username, authFlow: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' });
+        answers.push(started.errors ? answer(started) : started.data!.signIn!.nextStep.signInStep);
+      }
+      return answers;
+    };
+    const knownAnswers = await ten(known);
+    expect(knownAnswers.slice(0, 5)).toEqual(Array(5).fill('CONFIRM_SIGN_IN_WITH_EMAIL_CODE'));
+    expect(knownAnswers.slice(5)).toEqual(Array(5).fill('LIMIT_EXCEEDED: Attempt limit exceeded, please try after some time.'));
+    expect(await ten(unknown)).toEqual(knownAnswers);
+  });
+
   test('first-factor selection, and a device key either name does not have', async () => {
     const known = uniqueEmail('known-select');
     await confirmedUser(t, known);
