@@ -7,6 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import type { DynamoRequestHandler } from './dynaliteTransport';
 import { closeDynaliteIteratorsWhenDone } from './dynaliteIterators';
+import { readDynaliteSynchronously } from './dynaliteReads';
 import { InProcessDynamoHandler } from './dynaliteTransport';
 // dynalite ships no type declarations; its factory returns a plain http.Server.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,6 +40,7 @@ function tablesNamed(body: string): string[] {
 
 export async function startEmbeddedDynamo(options: { dir?: string; port?: number } = {}): Promise<EmbeddedDynamo> {
   closeDynaliteIteratorsWhenDone();
+  readDynaliteSynchronously();
   if (options.dir) mkdirSync(options.dir, { recursive: true });
   const server = dynalite({
     path: options.dir,
