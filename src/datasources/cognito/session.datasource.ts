@@ -29,6 +29,7 @@ export type { PresentedDevice } from './deviceSignIn';
 import { authTokens, unverifiedClaims } from './shapes';
 import { ChallengeSession, challengeStep, COGNITO_MFA, mfaTypes, passwordAfterSelect, sessionExpired, step, unwrapSession, wrapSession } from './signInSteps';
 import { deviceNotRecognized, PresentedDevice, proveDevice } from './deviceSignIn';
+import { SrpProof } from './srp';
 import { totpUri } from './totpUri';
 
 export interface SignInRequest {
@@ -68,6 +69,8 @@ interface Steps {
   deviceName?: string;
   fallbackDeviceName: string;
   caller?: CallerMetadata;
+  /** USER_SRP_AUTH: the exchange begun with InitiateAuth, and the password it proves. */
+  srp?: { proof: SrpProof; password: string };
 }
 
 const CODE_FIELDS: Partial<Record<string, string>> = {
@@ -101,13 +104,16 @@ export class SessionDataSource {
     const { username, password, device } = request;
     const flow = request.flow ?? SignInAuthFlow.USER_PASSWORD_AUTH;
     const preferred = request.preferred ?? (password ? AuthFactor.PASSWORD : undefined);
-    if ((flow === SignInAuthFlow.USER_PASSWORD_AUTH || preferred === AuthFactor.PASSWORD) && !password) throw badInput('password is required for this sign-in', 'password');
+    if ((flow !== SignInAuthFlow.USER_AUTH || preferred === AuthFactor.PASSWORD) && !password) throw badInput('password is required for this sign-in', 'password');
+    const srp = flow === SignInAuthFlow.USER_SRP_AUTH ? { proof: new SrpProof(this.cognito.settings.userPoolId.split('_')[1] ?? ''), password: password! } : undefined;
     const parameters: Record<string, string> =
       flow === SignInAuthFlow.USER_AUTH
         ? { USERNAME: username, ...(preferred ? { PREFERRED_CHALLENGE: preferred } : {}), ...(preferred === AuthFactor.PASSWORD ? { PASSWORD: password! } : {}) }
-        : { USERNAME: username, PASSWORD: password! };
+        : srp
+          ? { USERNAME: username, SRP_A: srp.proof.A }
+          : { USERNAME: username, PASSWORD: password! };
     if (device) parameters.DEVICE_KEY = device.key;
-    const steps: Steps = { typed: username, device, deviceName: request.deviceName, fallbackDeviceName: request.fallbackDeviceName, caller };
+    const steps: Steps = { typed: username, device, deviceName: request.deviceName, fallbackDeviceName: request.fallbackDeviceName, caller, srp };
     return this.cognito.call(
       'InitiateAuth',
       async (sdk) => this.outcome(sdk, await this.initiate(sdk, flow, { ...parameters, ...this.secretHashParam(username) }, caller), steps),
@@ -207,6 +213,13 @@ export class SessionDataSource {
     }
     const parameters = result.ChallengeParameters ?? {};
     const userId = parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? steps.typed;
+    if (result.ChallengeName === 'PASSWORD_VERIFIER' && steps.srp) {
+      const answer = steps.srp.proof.answer(parameters, userId, steps.srp.password);
+      if (!answer) throw new ApiError('INTERNAL_SERVER_ERROR', 'Something went wrong. Please try again.');
+      // Proven once: a later step must not answer another PASSWORD_VERIFIER with it.
+      const proven = await this.send(sdk, 'PASSWORD_VERIFIER', result.Session, { USERNAME: userId, ...answer }, steps);
+      return this.outcome(sdk, proven, { ...steps, srp: undefined });
+    }
     if (result.ChallengeName === 'DEVICE_SRP_AUTH') {
       const proven = await proveDevice((challenge, session, responses) => this.send(sdk, challenge, session, responses, steps), result.Session, userId, steps.device);
       return this.outcome(sdk, proven, steps);

@@ -1,14 +1,18 @@
 /**
- * The client side of Cognito's SRP, for remembered devices: the API acts for a browser that does
- * not run SRP itself. At ConfirmDevice it makes the device's random secret and the verifier
- * Cognito keeps ({Salt, PasswordVerifier}); at a later sign-in it answers DEVICE_SRP_AUTH (SRP_A)
- * and DEVICE_PASSWORD_VERIFIER (the proof) with that secret. Cognito's variant of SRP-6a, as
- * amazon-cognito-identity-js computes it: the 3072-bit group of RFC 5054, SHA-256, and
+ * The client side of Cognito's SRP. Mainly for remembered devices: the API acts for a browser
+ * that does not run SRP itself. At ConfirmDevice it makes the device's random secret and the
+ * verifier Cognito keeps ({Salt, PasswordVerifier}); at a later sign-in it answers DEVICE_SRP_AUTH
+ * (SRP_A) and DEVICE_PASSWORD_VERIFIER (the proof) with that secret. The same proof answers
+ * USER_SRP_AUTH's PASSWORD_VERIFIER for `authFlow: USER_SRP_AUTH`. Cognito's variant of SRP-6a,
+ * as amazon-cognito-identity-js computes it: the 3072-bit group of RFC 5054, SHA-256, and
  *
- *   x = H(salt ‖ H(groupKey ‖ deviceKey ‖ ":" ‖ secret)),  v = g^x
+ *   x = H(salt ‖ H(prefix ‖ userId ‖ ":" ‖ secret)),  v = g^x
  *   k = H(N ‖ g),  u = H(A ‖ B),  S = (B − k·g^x)^(a + u·x)
  *   K = HKDF-SHA256(ikm = S, salt = u, info = "Caldera Derived Key", 16 bytes)
- *   PASSWORD_CLAIM_SIGNATURE = HMAC-SHA256(K, groupKey ‖ deviceKey ‖ secret block ‖ timestamp)
+ *   PASSWORD_CLAIM_SIGNATURE = HMAC-SHA256(K, prefix ‖ userId ‖ secret block ‖ timestamp)
+ *
+ * where prefix and userId are the device's group key and key, or the pool's name (the part of
+ * its id after "_") and USER_ID_FOR_SRP.
  *
  * Numbers travel as hex, padded as the reference client pads them (a leading 00 when the first
  * nibble has its high bit set, so they read as positive).
@@ -55,9 +59,9 @@ const randomNumber = (bytes: number): bigint => fromHex(randomBytes(bytes).toStr
 
 const k = fromHex(hashHex(padHex(N) + padHex(g)));
 
-/** x for a device: its salt (hex, padded) and secret, under its group and device keys. */
-const deviceX = (saltHex: string, groupKey: string, deviceKey: string, secret: string): bigint =>
-  fromHex(hashHex(padHex(fromHex(saltHex)) + hashText(`${groupKey}${deviceKey}:${secret}`)));
+/** x: the salt (hex, padded) and secret, under the prefix and user id. */
+const deviceX = (saltHex: string, prefix: string, userId: string, secret: string): bigint =>
+  fromHex(hashHex(padHex(fromHex(saltHex)) + hashText(`${prefix}${userId}:${secret}`)));
 
 /** What ConfirmDevice needs, and the secret only the client keeps. */
 export interface DeviceVerifier {
@@ -83,15 +87,13 @@ export function srpTimestamp(at: number): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
-/** One device sign-in's exchange: SRP_A to send, then the answer to DEVICE_PASSWORD_VERIFIER. */
-export class DeviceSrp {
+/** One exchange: SRP_A to send, then the proof for the server's challenge. */
+export class SrpProof {
   private readonly a: bigint;
   readonly A: string;
 
-  constructor(
-    private readonly groupKey: string,
-    private readonly deviceKey: string,
-  ) {
+  /** `prefix`: the pool's name, or a device's group key. */
+  constructor(private readonly prefix: string) {
     let a = 0n;
     let A = 0n;
     // a of 256 bits; an A of 0 mod N would be refused.
@@ -104,25 +106,47 @@ export class DeviceSrp {
   }
 
   /**
-   * The DEVICE_PASSWORD_VERIFIER responses for the challenge's SRP_B, SALT and SECRET_BLOCK,
-   * proving `secret`; undefined when the challenge is degenerate (B or u zero), which no honest
-   * server sends.
+   * The answer to a challenge's SRP_B, SALT and SECRET_BLOCK for `userId` (USER_ID_FOR_SRP, or the
+   * device key), proving `secret`; undefined when the challenge is degenerate (B or u zero, or
+   * not hex), which no honest server sends.
    */
-  answer(parameters: Record<string, string | undefined>, secret: string, at = Date.now()): Record<string, string> | undefined {
+  answer(parameters: Record<string, string | undefined>, userId: string, secret: string, at = Date.now()): Record<string, string> | undefined {
     const { SRP_B, SALT, SECRET_BLOCK } = parameters;
     if (!SRP_B || !SALT || !SECRET_BLOCK || !/^[0-9a-fA-F]+$/.test(SRP_B) || !/^[0-9a-fA-F]+$/.test(SALT)) return undefined;
     const B = fromHex(SRP_B);
     if (B % N === 0n) return undefined;
     const u = fromHex(hashHex(padHex(fromHex(this.A)) + padHex(B)));
     if (u === 0n) return undefined;
-    const x = deviceX(SALT, this.groupKey, this.deviceKey, secret);
+    const x = deviceX(SALT, this.prefix, userId, secret);
     const base = (((B - k * modPow(g, x, N)) % N) + N) % N;
     const S = modPow(base, this.a + u * x, N);
     const key = Buffer.from(hkdfSync('sha256', Buffer.from(padHex(S), 'hex'), Buffer.from(padHex(u), 'hex'), INFO, 16));
     const timestamp = srpTimestamp(at);
     const signature = createHmac('sha256', key)
-      .update(Buffer.concat([Buffer.from(this.groupKey), Buffer.from(this.deviceKey), Buffer.from(SECRET_BLOCK, 'base64'), Buffer.from(timestamp)]))
+      .update(Buffer.concat([Buffer.from(this.prefix), Buffer.from(userId), Buffer.from(SECRET_BLOCK, 'base64'), Buffer.from(timestamp)]))
       .digest('base64');
-    return { PASSWORD_CLAIM_SECRET_BLOCK: SECRET_BLOCK, TIMESTAMP: timestamp, PASSWORD_CLAIM_SIGNATURE: signature, DEVICE_KEY: this.deviceKey };
+    return { PASSWORD_CLAIM_SECRET_BLOCK: SECRET_BLOCK, TIMESTAMP: timestamp, PASSWORD_CLAIM_SIGNATURE: signature };
+  }
+}
+
+/** One device sign-in's exchange: SRP_A to send, then the answer to DEVICE_PASSWORD_VERIFIER. */
+export class DeviceSrp {
+  private readonly proof: SrpProof;
+
+  constructor(
+    groupKey: string,
+    private readonly deviceKey: string,
+  ) {
+    this.proof = new SrpProof(groupKey);
+  }
+
+  get A(): string {
+    return this.proof.A;
+  }
+
+  /** The DEVICE_PASSWORD_VERIFIER responses proving `secret`; undefined for a degenerate challenge. */
+  answer(parameters: Record<string, string | undefined>, secret: string, at = Date.now()): Record<string, string> | undefined {
+    const answer = this.proof.answer(parameters, this.deviceKey, secret, at);
+    return answer && { ...answer, DEVICE_KEY: this.deviceKey };
   }
 }

@@ -23,11 +23,13 @@ registerEnumType(SignInStep, { name: 'SignInStep', description: 'What the client
 /** The Cognito flow a sign-in starts (see the README: why the password flow, not SRP, by default). */
 export enum SignInAuthFlow {
   USER_PASSWORD_AUTH = 'USER_PASSWORD_AUTH',
+  USER_SRP_AUTH = 'USER_SRP_AUTH',
   USER_AUTH = 'USER_AUTH',
 }
 registerEnumType(SignInAuthFlow, {
   name: 'SignInAuthFlow',
-  description: 'USER_PASSWORD_AUTH: username and password (the default). USER_AUTH: choice-based, including passwordless codes.',
+  description:
+    'USER_PASSWORD_AUTH: username and password, sent to Cognito over TLS (the default). USER_SRP_AUTH: the API proves the password to Cognito with SRP instead (a round trip more; for pools whose client allows no password flow). USER_AUTH: choice-based, including passwordless codes.',
 });
 
 /** USER_AUTH's first factors (Amplify's AuthFactorType, without the ones this API cannot run for a browser). */
@@ -56,7 +58,7 @@ export class DeviceInput {
 @InputType()
 export class SignInInput {
   @Field() username!: string;
-  @Field({ nullable: true, description: 'Required for USER_PASSWORD_AUTH, and for USER_AUTH with preferredChallenge PASSWORD.' }) password?: string;
+  @Field({ nullable: true, description: 'Required for USER_PASSWORD_AUTH and USER_SRP_AUTH, and for USER_AUTH with preferredChallenge PASSWORD.' }) password?: string;
   @Field(() => SignInAuthFlow, { nullable: true, description: 'USER_PASSWORD_AUTH unless given.' }) authFlow?: SignInAuthFlow;
   @Field(() => AuthFactor, {
     nullable: true,
