@@ -47,6 +47,32 @@ export function lambdaConfigFor(definition: PoolDefinition, arnOf: (functionName
   );
 }
 
+/**
+ * The definition's `mfa` section (SetUserPoolMfaConfig's input, which the engine is given after
+ * CreateUserPool) as the pool's own CloudFormation properties: the factors offered, and the
+ * messages their codes go out in.
+ */
+export function mfaProps(mfa: PoolDefinition['mfa']): Partial<CfnUserPoolProps> {
+  if (!mfa) return {};
+  const enabledMfas = [
+    ...(mfa.SmsMfaConfiguration ? ['SMS_MFA'] : []),
+    ...(mfa.SoftwareTokenMfaConfiguration?.Enabled ? ['SOFTWARE_TOKEN_MFA'] : []),
+    ...(mfa.EmailMfaConfiguration ? ['EMAIL_OTP'] : []),
+  ];
+  return {
+    enabledMfas,
+    emailAuthenticationMessage: mfa.EmailMfaConfiguration?.Message,
+    emailAuthenticationSubject: mfa.EmailMfaConfiguration?.Subject,
+    smsAuthenticationMessage: mfa.SmsMfaConfiguration?.SmsAuthenticationMessage,
+  };
+}
+
+/** Whether the pool sends codes by email for sign-in (email MFA, or EMAIL_OTP as a first factor): Cognito then needs SES. */
+export function sendsSignInEmails(definition: PoolDefinition): boolean {
+  const factors = (definition.pool.Policies as { SignInPolicy?: { AllowedFirstAuthFactors?: string[] } } | undefined)?.SignInPolicy?.AllowedFirstAuthFactors ?? [];
+  return definition.mfa?.EmailMfaConfiguration !== undefined || factors.includes('EMAIL_OTP');
+}
+
 export function userPoolProps(definition: PoolDefinition, extra: Partial<CfnUserPoolProps>, arnOf: (functionName: string) => string): CfnUserPoolProps {
   // LambdaConfig is replaced below: its ARNs name the engine's functions, not the deployed ones.
   const rest: Record<string, unknown> = { ...definition.pool };
@@ -56,6 +82,7 @@ export function userPoolProps(definition: PoolDefinition, extra: Partial<CfnUser
     ...(camelKeys(rest as Json) as CfnUserPoolProps),
     userPoolName: definition.pool.PoolName,
     lambdaConfig: lambdaConfigFor(definition, arnOf),
+    ...mfaProps(definition.mfa),
     ...extra,
   };
 }

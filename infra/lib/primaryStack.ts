@@ -34,7 +34,7 @@ export class PrimaryStack extends Stack {
     const { settings } = props;
     const table = metadataTable(this, 'MetadataTable', settings.metadataTable, settings.secondaryRegion);
     this.triggers = new TriggerFunctions(this, 'Triggers', { definition: props.definition, bundles: props.bundles, tableName: settings.metadataTable, tableArn: table.tableArn });
-    this.userPool = new IdentityUserPool(this, 'UserPool', { definition: props.definition, triggers: this.triggers, kmsKeyArn: props.poolKeyArn });
+    this.userPool = new IdentityUserPool(this, 'UserPool', { definition: props.definition, triggers: this.triggers, kmsKeyArn: props.poolKeyArn, email: settings.email });
     if (settings.secondaryRegion) {
       this.replica = new cognito.CfnUserPoolReplica(this, 'UserPoolReplica', { userPoolId: this.userPool.pool.ref, regionName: settings.secondaryRegion });
     }

@@ -20,6 +20,11 @@ export interface DeploymentSettings {
   minTasks: number;
   maxTasks: number;
   metadataTable: string;
+  /**
+   * Email through Amazon SES (a verified identity's ARN, and the From address): Cognito's own
+   * sender cannot send sign-in codes, so a pool that emails them (email MFA, EMAIL_OTP) needs it.
+   */
+  email?: { sesIdentityArn: string; from: string };
 }
 
 export class DeploymentError extends Error {}
@@ -49,6 +54,9 @@ export function deploymentSettings(context: (key: string) => unknown, env: NodeJ
   const [name, hostedZoneId, zoneName] = [text('domainName'), text('hostedZoneId'), text('hostedZoneName')];
   if ((name || hostedZoneId || zoneName) && !(name && hostedZoneId && zoneName)) problems.push('domainName, hostedZoneId and hostedZoneName go together');
   if (name && zoneName && !name.endsWith(zoneName)) problems.push(`domainName ${name} must be in the hosted zone ${zoneName}`);
+  const [sesIdentityArn, emailFrom] = [text('sesIdentityArn'), text('emailFrom')];
+  if ((sesIdentityArn || emailFrom) && !(sesIdentityArn && emailFrom)) problems.push('sesIdentityArn and emailFrom go together');
+  if (sesIdentityArn && !/^arn:aws[\w-]*:ses:[a-z0-9-]+:\d{12}:identity\/.+$/.test(sesIdentityArn)) problems.push(`sesIdentityArn must be an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>; got "${sesIdentityArn}")`);
   const replicaStatus = text('replicaStatus') ?? 'ACTIVE';
   if (replicaStatus !== 'ACTIVE' && replicaStatus !== 'INACTIVE') problems.push(`replicaStatus must be ACTIVE or INACTIVE (got "${replicaStatus}")`);
   const settings: DeploymentSettings = {
@@ -62,6 +70,7 @@ export function deploymentSettings(context: (key: string) => unknown, env: NodeJ
     minTasks: count('minTasks', 2),
     maxTasks: count('maxTasks', 10),
     metadataTable: text('metadataTable') ?? 'identity-metadata',
+    email: sesIdentityArn && emailFrom ? { sesIdentityArn, from: emailFrom } : undefined,
   };
   if (settings.maxTasks < settings.minTasks) problems.push('maxTasks must be at least minTasks');
   if (problems.length) throw new DeploymentError(`Invalid deployment settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -8,7 +8,8 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { PoolDefinition } from '../../src/local/poolDefinition';
-import { userPoolClientProps, userPoolProps } from './poolProps';
+import { DeploymentError, DeploymentSettings } from './settings';
+import { sendsSignInEmails, userPoolClientProps, userPoolProps } from './poolProps';
 import type { TriggerFunctions } from './triggerFunctions';
 
 export interface IdentityUserPoolProps {
@@ -16,6 +17,18 @@ export interface IdentityUserPoolProps {
   triggers: TriggerFunctions;
   /** A multi-Region customer managed key (needed for a replica). */
   kmsKeyArn?: string;
+  email?: DeploymentSettings['email'];
+}
+
+/** Amazon SES as the pool's sender, when given; a pool that emails sign-in codes cannot do without it. */
+function emailConfiguration(definition: PoolDefinition, email: DeploymentSettings['email']): cognito.CfnUserPool.EmailConfigurationProperty | undefined {
+  if (email) return { emailSendingAccount: 'DEVELOPER', sourceArn: email.sesIdentityArn, from: email.from };
+  if (sendsSignInEmails(definition)) {
+    throw new DeploymentError(
+      'Invalid deployment settings:\n  - config/user-pool.json emails sign-in codes (email MFA or EMAIL_OTP), which Cognito sends only through Amazon SES: set -c sesIdentityArn=<verified identity ARN> -c emailFrom=<address>',
+    );
+  }
+  return undefined;
 }
 
 export class IdentityUserPool extends Construct {
@@ -35,6 +48,7 @@ export class IdentityUserPool extends Construct {
           deletionProtection: 'ACTIVE',
           issuerConfiguration: { type: 'UPDATED' },
           keyConfiguration: props.kmsKeyArn ? { keyType: 'CUSTOMER_MANAGED_KEY', kmsKeyArn: props.kmsKeyArn } : undefined,
+          emailConfiguration: emailConfiguration(definition, props.email),
         },
         (name) => triggers.arnOf(name),
       ),

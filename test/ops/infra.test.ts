@@ -25,8 +25,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'identity-infra-'));
 const bundles = new TriggerBundles(join(scratch, 'bundles'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+const SES_IDENTITY = `arn:aws:ses:us-east-1:${ACCOUNT}:identity/example.com`;
 const settingsFor = (context: Record<string, string>): DeploymentSettings =>
-  deploymentSettings((key) => ({ account: ACCOUNT, region: 'us-east-1', image: IMAGE, ...context })[key], {});
+  deploymentSettings((key) => ({ account: ACCOUNT, region: 'us-east-1', image: IMAGE, sesIdentityArn: SES_IDENTITY, emailFrom: 'no-reply@example.com', ...context })[key], {});
 
 function synth(context: Record<string, string> = {}): IdentityStacks {
   const app = new App({ outdir: mkdtempSync(join(scratch, 'out-')) });
@@ -54,6 +55,13 @@ describe('one Region', () => {
       DeletionProtection: 'ACTIVE',
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { ...definition.client, UserPoolId: { Ref: Match.anyValue() } });
+    // The definition's mfa section (SetUserPoolMfaConfig's input in the engine), as the pool's properties.
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
+      EmailAuthenticationMessage: definition.mfa!.EmailMfaConfiguration!.Message,
+      EmailAuthenticationSubject: definition.mfa!.EmailMfaConfiguration!.Subject,
+      EmailConfiguration: { EmailSendingAccount: 'DEVELOPER', SourceArn: SES_IDENTITY, From: 'no-reply@example.com' },
+    });
     for (const group of definition.groups ?? []) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group.GroupName, Precedence: group.Precedence });
   });
 
@@ -231,7 +239,7 @@ describe('two Regions, with a domain', () => {
 
 test('without an image, the Dockerfile is staged as an asset (built at deployment, never here)', () => {
   const app = new App({ outdir: mkdtempSync(join(scratch, 'out-')) });
-  const { primary } = buildIdentityApp(app, deploymentSettings((key) => ({ account: ACCOUNT, region: 'eu-west-1' })[key], {}), { bundles });
+  const { primary } = buildIdentityApp(app, settingsFor({ region: 'eu-west-1', image: '' }), { bundles });
   const assembly = app.synth();
   const manifest = JSON.parse(readFileSync(join(assembly.directory, `${primary.artifactId}.assets.json`), 'utf8')) as { dockerImages: Record<string, { source: { directory: string; dockerFile?: string } }> };
   const images = Object.values(manifest.dockerImages);
@@ -241,6 +249,12 @@ test('without an image, the Dockerfile is staged as an asset (built at deploymen
   // .dockerignore keeps what the image must not get out of the build context.
   expect(existsSync(join(staged, 'node_modules'))).toBe(false);
   expect(existsSync(join(staged, '.data'))).toBe(false);
+});
+
+test('a pool that emails sign-in codes is refused without an SES sender, naming the settings', () => {
+  expect(() => synth({ sesIdentityArn: '', emailFrom: '' })).toThrow(/sesIdentityArn=.*emailFrom=/);
+  expect(() => settingsFor({ emailFrom: '' })).toThrow('sesIdentityArn and emailFrom go together');
+  expect(() => settingsFor({ sesIdentityArn: 'example.com' })).toThrow(/sesIdentityArn must be an SES identity ARN/);
 });
 
 test('bad deployment settings are named, all at once', () => {
