@@ -116,16 +116,16 @@ test('signing in to an unconfirmed account asks for its code first; a step the a
   await page.waitForText('Your account is confirmed. Sign in to continue.');
   expect(await page.value('Email')).toBe(email);
 
-  // A newer API may answer a step this app has no screen for (MFA arrives with a later issue).
+  // A newer API may answer a step this app has no screen for (a passkey step, say).
   await page.page.setRequestInterception(true);
   page.page.on('request', (request) => {
     if (!request.url().endsWith('/graphql') || !request.postData()?.includes('mutation SignIn')) return void request.continue();
-    const answer = { data: { signIn: { isSignedIn: false, session: 's', nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE', missingAttributes: null, codeDeliveryDetails: null }, tokens: null } } };
+    const answer = { data: { signIn: { isSignedIn: false, session: 's', nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_PASSKEY', missingAttributes: null, codeDeliveryDetails: null }, tokens: null } } };
     void request.respond({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
   });
   await page.fill('Password', PASSWORD);
   await page.click('Sign in');
-  expect(await page.alert()).toContain('This sign-in needs a step this app does not support yet (CONFIRM_SIGN_IN_WITH_TOTP_CODE).');
+  expect(await page.alert()).toContain('This sign-in needs a step this app does not support yet (CONFIRM_SIGN_IN_WITH_PASSKEY).');
   await page.click('Back to sign-in');
   expect(await page.value('Email')).toBe(email);
   expect(page.problems()).toEqual([]);
