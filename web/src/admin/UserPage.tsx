@@ -1,4 +1,4 @@
-/** One user, for an admin: attributes, groups, the directory's record and security events, and what can be done to the account. */
+/** One user, for an admin: attributes, groups, second factors, devices and sessions, the directory's record and security events, and what can be done to the account. */
 import { useServices } from '../api/services';
 import { AdminUserDocument, type AdminUserQuery } from '../generated/graphql';
 import { customAttributes, statusLabel, when } from '../shared/format';
@@ -11,6 +11,7 @@ import { useLoad } from '../ui/useLoad';
 import { AdminNav } from './AdminNav';
 import { UserActions } from './UserActions';
 import { UserGroups } from './UserGroups';
+import { UserSecurity } from './UserSecurity';
 
 export type AdminUser = NonNullable<AdminUserQuery['user']>;
 
@@ -46,6 +47,7 @@ export function UserPage({ params }: { params: Record<string, string> }) {
           </Section>
           <UserGroups user={user} onChange={reload} />
           <UserActions user={user} onChange={reload} />
+          <UserSecurity user={user} onChange={reload} />
           <Section id="record" title="Directory record">
             <MetadataDetails metadata={user.metadata} />
           </Section>

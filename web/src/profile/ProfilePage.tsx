@@ -1,8 +1,7 @@
 /**
  * The secured profile page: the signed-in user's details, password, activity, sign-out and
- * account deletion, one section each. Two-step verification (with the TOTP QR code drawn here,
- * from the qrcode package) and devices and sessions arrive with a later issue, as more entries
- * in SECTIONS.
+ * account deletion, two-step verification (the TOTP QR code drawn here, by the qrcode package),
+ * devices and sessions, one section each.
  */
 import type { ComponentType } from 'react';
 import { useServices } from '../api/services';
@@ -13,7 +12,10 @@ import { useLoad } from '../ui/useLoad';
 import { ActivitySection } from './ActivitySection';
 import { AttributesSection } from './AttributesSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
+import { DevicesSection } from './DevicesSection';
+import { MfaSection } from './MfaSection';
 import { PasswordSection } from './PasswordSection';
+import { SessionsSection } from './SessionsSection';
 import { SignOutSection } from './SignOutSection';
 
 export type Profile = NonNullable<MyProfileQuery['me']>;
@@ -24,7 +26,7 @@ export interface SectionProps {
   onProfile(update: Partial<Profile>): void;
 }
 
-const SECTIONS: readonly ComponentType<SectionProps>[] = [AttributesSection, PasswordSection, ActivitySection, SignOutSection, DeleteAccountSection];
+const SECTIONS: readonly ComponentType<SectionProps>[] = [AttributesSection, PasswordSection, MfaSection, DevicesSection, SessionsSection, ActivitySection, SignOutSection, DeleteAccountSection];
 
 export function ProfilePage() {
   const { session } = useServices();
