@@ -110,3 +110,31 @@ test('set up an authenticator app, sign in with its code, remember the browser, 
   for (const value of [PASSWORD, secret, stored.secret]) expect(page.requested.filter((url) => url.includes(value))).toEqual([]);
   expect(page.problems()).toEqual([]);
 });
+
+test('a change to the factors long after signing in asks for the current password, and a wrong one changes nothing', async () => {
+  const email = uniqueEmail('web-reauth');
+  await confirmedUser(t, email);
+  const page = await WebPage.open(await browser.createBrowserContext(), t.origin);
+  // Signed in ten minutes ago, on the engine's clock.
+  clock.advance(-10 * 60_000);
+  try {
+    await signInWithPassword(page, email);
+    await page.waitForPath('/profile');
+  } finally {
+    clock.advance(10 * 60_000);
+  }
+  await page.click('Turn on code by email');
+  await page.waitForText('confirm your password to change two-step verification');
+  expect(await page.alert()).toContain('needs a sign-in in the last 5 minutes');
+  expect(await page.accessibilityViolations()).toEqual([]);
+  await page.fill('Your current password', 'Wr0ng-Passw0rd!');
+  await page.click('Turn on code by email');
+  await page.waitForText('The current password is not correct.');
+  expect(await page.value('Your current password')).toBe('');
+  expect(await page.mainText()).toMatch(/Turned on\s*Off/);
+  await page.fill('Your current password', PASSWORD);
+  await page.click('Turn on code by email');
+  await page.waitForText('Codes by email are on');
+  expect(await page.mainText()).toMatch(/Turned on\s*Code by email/);
+  expect(page.problems()).toEqual([]);
+});

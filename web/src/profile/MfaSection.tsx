@@ -103,7 +103,7 @@ export function MfaSection() {
       {preference !== undefined ? <Details items={[['Turned on', mfaSummary(preference)]]} /> : null}
       <Notice text={done} />
       {needsPassword ? (
-        <Field label="Current password" type="password" autoComplete="current-password" required {...form.field('currentPassword')}>
+        <Field label="Your current password" type="password" autoComplete="current-password" required {...form.field('currentPassword')}>
           You signed in more than 5 minutes ago: confirm your password to change two-step verification.
         </Field>
       ) : null}

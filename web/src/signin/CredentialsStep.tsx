@@ -18,7 +18,7 @@ import { deviceFor, dropDevice } from './deviceStore';
 
 type Way = 'password' | 'emailCode' | 'choose';
 
-export function CredentialsStep({ username, onAnswer }: { username?: string; onAnswer: (username: string, result: SignInStepFragment, device?: DeviceInput) => void }) {
+export function CredentialsStep({ username, onAnswer }: { username?: string; onAnswer: (username: string, result: SignInStepFragment, device: DeviceInput | undefined, withPassword: boolean) => void }) {
   const { asApp } = useServices();
   const form = useForm({ email: username ?? '', password: '' }, ['password']);
   const send = async (input: SignInInput) => (await asApp(SignInDocument, { input }, { cookie: true })).signIn;
@@ -27,7 +27,7 @@ export function CredentialsStep({ username, onAnswer }: { username?: string; onA
       const email = form.values.email.trim();
       if (way === 'emailCode' || way === 'choose') {
         const result = await send({ username: email, authFlow: 'USER_AUTH', preferredChallenge: way === 'emailCode' ? 'EMAIL_OTP' : undefined });
-        if (result) onAnswer(email, result);
+        if (result) onAnswer(email, result, undefined, false);
         return;
       }
       const password = form.values.password;
@@ -42,7 +42,7 @@ export function CredentialsStep({ username, onAnswer }: { username?: string; onA
         device = undefined;
         result = await send({ username: email, password });
       }
-      if (result) onAnswer(email, result, device);
+      if (result) onAnswer(email, result, device, true);
     },
     { onFailure: form.clearSecrets },
   );

@@ -19,6 +19,8 @@ interface AtStep {
   result: SignInStepFragment;
   /** The remembered device the sign-in started with. */
   device?: DeviceInput;
+  /** Whether the password was given on the way (the codes after it are then a second factor). */
+  withPassword: boolean;
   /** Whether a second factor was asked on the way. */
   secondFactor: boolean;
 }
@@ -43,7 +45,7 @@ export function SignInPage() {
     if (state.status === 'signedIn' && !offer) navigate(next, { replace: true });
   }, [state.status, next, offer]);
 
-  const advance = (name: string, result: SignInStepFragment, device: DeviceInput | undefined, secondFactor: boolean) => {
+  const advance = (name: string, result: SignInStepFragment, device: DeviceInput | undefined, withPassword: boolean, secondFactor: boolean) => {
     setUsername(name);
     if (result.nextStep.signInStep === 'DONE' && result.tokens) {
       const created = result.newDevice;
@@ -51,7 +53,8 @@ export function SignInPage() {
       else if (created && secondFactor) setOffer({ username: name, device: { key: created.key, groupKey: created.groupKey, secret: created.secret } });
       session.adopt(result.tokens);
     } else {
-      setStep({ username: name, result, device, secondFactor: secondFactor || SECOND_FACTOR_STEPS.has(result.nextStep.signInStep) });
+      // An emailed code without the password (passwordless) is the first factor, not a second.
+      setStep({ username: name, result, device, withPassword, secondFactor: secondFactor || (withPassword && SECOND_FACTOR_STEPS.has(result.nextStep.signInStep)) });
     }
   };
   const restart = (notice?: string) => {
@@ -81,11 +84,11 @@ export function SignInPage() {
           result={step.result}
           username={step.username}
           device={step.device}
-          advance={(result) => advance(step.username, result, step.device, step.secondFactor)}
+          advance={(result) => advance(step.username, result, step.device, step.withPassword || step.result.nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_PASSWORD', step.secondFactor)}
           restart={restart}
         />
       ) : (
-        <CredentialsStep key={restarted.count} username={username} onAnswer={(name, result, device) => advance(name, result, device, false)} />
+        <CredentialsStep key={restarted.count} username={username} onAnswer={(name, result, device, withPassword) => advance(name, result, device, withPassword, false)} />
       )}
     </Page>
   );
