@@ -13,12 +13,8 @@
  * must have left the user indexed too (users.store.ts writes the entries first).
  */
 import { AdminGetUserCommand, AdminGetUserCommandOutput, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PASSWORD, uniqueEmail } from '../support/users';
-import { buildOnce } from './support/build';
-import { graphql, latestCode, Service, startService } from './support/service';
+import { graphql, latestCode, Service, serviceFixture } from './support/service';
 
 const SIGN_UP = 'mutation ($u: String!, $p: String!) { signUp(input: { username: $u, password: $p }) { userId } }';
 const CONFIRM = 'mutation ($u: String!, $c: String!) { confirmSignUp(input: { username: $u, code: $c }) { isSignUpComplete } }';
@@ -42,17 +38,7 @@ interface Attempt {
   signedIn?: boolean;
 }
 
-let build: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'identity-crash-'));
-let service: Service | undefined;
-
-beforeAll(async () => {
-  build = await buildOnce();
-}, 180_000);
-afterAll(async () => {
-  await service?.stop('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const services = serviceFixture('crash');
 
 /** Signs up and confirms fresh users until the service dies; records what each request was answered. */
 async function load(s: Service, attempts: Attempt[], answered: () => void): Promise<void> {
@@ -129,7 +115,7 @@ test(
     const attempts: Attempt[] = [];
     const rounds: string[] = [];
     for (const killAfter of KILL_AFTER_ANSWERS) {
-      service = await startService(build, dataDir);
+      let service = await services.start();
       let answers = 0;
       let reached!: () => void;
       const killPoint = new Promise<void>((resolve) => (reached = resolve));
@@ -138,10 +124,10 @@ test(
       await Promise.race([killPoint, running]);
       await service.stop('SIGKILL');
       await running;
-      rounds.push(`killed after ${killAfter} answer${killAfter === 1 ? "" : "s"}: ${attempts.length} attempts so far`);
+      rounds.push(`killed after ${killAfter} answer${killAfter === 1 ? '' : 's'}: ${attempts.length} attempts so far`);
 
-      service = await startService(build, dataDir);
-      const problems = (await Promise.all(attempts.map((attempt) => check(service!, attempt)))).flat();
+      service = await services.start();
+      const problems = (await Promise.all(attempts.map((attempt) => check(service, attempt)))).flat();
       expect({ rounds, problems }).toEqual({ rounds, problems: [] });
       await service.stop('SIGTERM');
     }
@@ -153,7 +139,6 @@ test(
       const count = (test: (a: Attempt) => boolean) => attempts.filter(test).length;
       console.log(JSON.stringify({ rounds, attempts: attempts.length, signUpsAnswered: count((a) => a.signUp === 'acked'), signUpsCut: count((a) => a.signUp === 'cut'), confirmationsAnswered: count((a) => a.confirm === 'acked'), confirmationsCut: count((a) => a.confirm === 'cut') }));
     }
-    service = undefined;
   },
   180_000,
 );

@@ -5,26 +5,12 @@
  * SIGINT (Ctrl-C) stops it the same way.
  */
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PASSWORD, uniqueEmail } from '../support/users';
-import { buildOnce } from './support/build';
-import { graphql, Service, startService } from './support/service';
+import { graphql, Service, serviceFixture } from './support/service';
 
 const SIGN_UP = 'mutation ($u: String!, $p: String!) { signUp(input: { username: $u, password: $p }) { userId } }';
 
-let build: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'identity-shutdown-'));
-let service: Service | undefined;
-
-beforeAll(async () => {
-  build = await buildOnce();
-}, 180_000);
-afterAll(async () => {
-  await service?.stop('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const services = serviceFixture('shutdown');
 
 const logLines = (s: Service) =>
   s
@@ -34,7 +20,7 @@ const logLines = (s: Service) =>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 test('SIGTERM: requests in flight are answered, the process exits 0, and what it wrote is there after a restart', async () => {
-  service = await startService(build, dataDir, { SHUTDOWN_TIMEOUT_MS: '20000' });
+  let service = await services.start({ SHUTDOWN_TIMEOUT_MS: '20000' });
   const emails = Array.from({ length: 6 }, () => uniqueEmail('sigterm'));
   // Each sign-up hashes a password at the production cost, so they are still running when the signal comes.
   const answers = emails.map((u) => graphql(service!.url, SIGN_UP, { u, p: PASSWORD }, { 'x-api-key': service!.apiKey }));
@@ -52,7 +38,7 @@ test('SIGTERM: requests in flight are answered, the process exits 0, and what it
   // Drained, not merely finished first: some were answered after the signal was taken.
   expect(log.indexOf(signUps[5])).toBeGreaterThan(log.findIndex((line) => line.message === 'stopping'));
 
-  service = await startService(build, dataDir);
+  service = await services.start();
   const admin = service.admin();
   for (const email of emails) {
     const user = await admin.send(new AdminGetUserCommand({ UserPoolId: service.poolId, Username: email }));
@@ -60,5 +46,4 @@ test('SIGTERM: requests in flight are answered, the process exits 0, and what it
   }
   expect(await service.stop('SIGINT')).toBe(0);
   expect(logLines(service)).toEqual(expect.arrayContaining([expect.objectContaining({ message: 'stopping', signal: 'SIGINT' })]));
-  service = undefined;
 }, 120_000);
