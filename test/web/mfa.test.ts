@@ -4,11 +4,12 @@
  * on the engine's clock), then signing in with its code, remembering the browser, signing in
  * again without the second step, and forgetting the device to bring the step back.
  */
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'puppeteer-core';
 import { ManualClock } from '../../src/local/cognito/clock';
 import { nextTotp } from '../support/mfa';
 import { confirmedUser, PASSWORD, uniqueEmail } from '../support/users';
-import { launchBrowser, WebPage } from './support/browser';
+import { ARTIFACTS, launchBrowser, WebPage } from './support/browser';
 import { startWebApi, WebApi } from './support/webApi';
 
 jest.setTimeout(90_000);
@@ -68,6 +69,11 @@ test('set up an authenticator app, sign in with its code, remember the browser, 
   expect(await page.mainText()).toMatch(/Turned on\s*Authenticator app/);
   expect(await page.accessibilityViolations()).toEqual([]);
   await page.screenshot('profile-mfa');
+  // The section alone at a phone's width (the README's picture is made from it).
+  await page.page.setViewport({ width: 390, height: 844 });
+  const section = await page.page.$('section[aria-labelledby="mfa-title"]');
+  await section!.screenshot({ path: join(ARTIFACTS, 'profile-mfa-phone.png') as `${string}.png` });
+  await page.page.setViewport({ width: 1280, height: 900 });
 
   await page.click('Sign out on this device');
   await page.waitForPath('/sign-in');
