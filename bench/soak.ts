@@ -6,10 +6,11 @@
  * service's RSS after warm-up against its RSS at the end (read from its own metrics, every 2 s).
  *
  * RSS follows the JS heap's sawtooth: garbage piles up between major collections and is handed
- * back after them, so one sample (or the median of a few seconds) lands anywhere between a trough
- * and a peak, tens of megabytes apart. What a leak moves is the trough, the memory still held after
- * a collection, so each side of the comparison is the lowest RSS of a window long enough to hold
- * one: a minute (or a third of the measured run, if shorter). Peaks are reported too. The warm-up
+ * back after them, so a sample taken at any moment lands anywhere between a trough and a peak,
+ * tens of megabytes apart. What a leak moves is the memory still held after a full collection, so
+ * each side of the comparison (at the end of the warm-up, and at the end) is read right after the
+ * soak asks the service to collect its garbage (through its inspector, soak/inspector.ts): the
+ * lowest of a few such reads. The 2-second samples in between give the peaks. The warm-up
  * starts with bursts of wrong passwords, so the engine's password hashes run as many at once as it
  * allows: their buffers (19 MiB each) are then in the warm-up's figure.
  *
@@ -26,14 +27,13 @@ import { join } from 'node:path';
 import { seededRandom } from './measure';
 import { ADMIN_PASSWORD, Service, startService } from './soak/service';
 import { SoakStats } from './soak/stats';
+import { collectGarbage } from './soak/inspector';
 import { CountedFailure, Workload } from './soak/workload';
 
 const MAX_GROWTH = 0.1;
 const SAMPLE_EVERY_MS = 2000;
-/** The longest window each side of the comparison takes its trough from. */
-const TROUGH_WINDOW_MS = 60_000;
-/** The fewest samples a window may have. */
-const MIN_WINDOW_SAMPLES = 5;
+/** Reads after a full collection on each side of the comparison (the lowest counts), a second apart. */
+const SETTLED_READS = 3;
 
 function duration(name: string, fallback: string): number {
   const raw = process.env[name] ?? fallback;
@@ -64,6 +64,17 @@ async function sampleMemory(metricsUrl: string, at: number): Promise<MemorySampl
   return { at, rss: value('process_resident_memory_bytes'), heap: value('nodejs_heap_size_used_bytes'), heapTotal: value('nodejs_heap_size_total_bytes') };
 }
 
+/** Memory as the service holds it: read right after full collections, a second apart. */
+async function settledMemory(service: Service, at: number): Promise<MemorySample[]> {
+  const reads: MemorySample[] = [];
+  for (let read = 0; read < SETTLED_READS; read++) {
+    await collectGarbage(service.inspectorUrl!);
+    reads.push(await sampleMemory(service.metricsUrl!, at));
+    await sleep(1000);
+  }
+  return reads;
+}
+
 /** Starts one operation per tick of the rate, never more than `concurrency` at once, until `end`. */
 async function drive(service: Service, workload: Workload, stats: SoakStats, rate: number, concurrency: number, end: number): Promise<void> {
   const running = new Set<Promise<void>>();
@@ -91,11 +102,10 @@ async function main(): Promise<void> {
   const warmup = duration('SOAK_WARMUP', `${Math.min(total / 5, 120_000)}ms`);
   const rate = positive('SOAK_RATE', 20);
   const concurrency = positive('SOAK_CONCURRENCY', 8);
-  const window = Math.min(TROUGH_WINDOW_MS, (total - warmup) / 3);
-  if (window < MIN_WINDOW_SAMPLES * SAMPLE_EVERY_MS) throw new Error('SOAK_DURATION is too short for its warm-up and the memory samples');
+  if (warmup + 10 * SAMPLE_EVERY_MS > total) throw new Error('SOAK_DURATION is too short for its warm-up and the memory samples');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'identity-soak-'));
-  const service = await startService({ entry: join(__dirname, '..', 'src', 'main.js'), cwd: process.cwd(), dataDir, keepLog: false, env: { LOG_LEVEL: 'info' } });
+  const service = await startService({ entry: join(__dirname, '..', 'src', 'main.js'), cwd: process.cwd(), dataDir, keepLog: false, inspect: true, env: { LOG_LEVEL: 'info' } });
   const stats = new SoakStats();
   const workload = new Workload(stats, 'admin@example.com', ADMIN_PASSWORD, seededRandom(13));
   const samples: MemorySample[] = [];
@@ -106,17 +116,23 @@ async function main(): Promise<void> {
     sampleMemory(service.metricsUrl!, Date.now() - started).then((s) => samples.push(s), () => undefined);
   }, SAMPLE_EVERY_MS);
   console.log(`soak — ${total / 1000}s at ${rate} operations/s (at most ${concurrency} at once), warm-up ${warmup / 1000}s, against ${service.url}`);
+  const settled: MemorySample[][] = [];
+  const settle = async () => settled.push(await settledMemory(service, Date.now() - started));
+  const warmedUp = sleep(warmup).then(settle);
+  // Awaited after the load; until then a failure must not count as unhandled.
+  warmedUp.catch(() => undefined);
   try {
     await drive(service, workload, stats, rate, concurrency, started + total);
+    await warmedUp;
+    await settle();
   } finally {
     clearInterval(sampler);
   }
   const exitCode = await service.stop('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 
-  const last = samples.at(-1)?.at ?? 0;
-  const afterWarmup = samples.filter((s) => s.at >= warmup && s.at < warmup + window);
-  const atEnd = samples.filter((s) => s.at > last - window);
+  const [afterWarmup, atEnd] = settled;
+  const between = (from: number, to: number) => samples.filter((s) => s.at >= from && s.at <= to);
   type Measure = (s: MemorySample) => number;
   const lowest = (side: MemorySample[], measure: Measure) => Math.min(...side.map(measure));
   const highest = (side: MemorySample[], measure: Measure) => Math.max(...side.map(measure));
@@ -139,13 +155,12 @@ async function main(): Promise<void> {
     rssWarmupBytes: rssWarm,
     rssEndBytes: rssEnd,
     rssGrowth: Number(growth.toFixed(4)),
-    rssPeakWarmupBytes: highest(afterWarmup, rss),
-    rssPeakEndBytes: highest(atEnd, rss),
+    rssPeakWarmupBytes: highest(between(warmup, warmup + (total - warmup) / 3), rss),
+    rssPeakEndBytes: highest(between(total - (total - warmup) / 3, total), rss),
     heapWarmupBytes: lowest(afterWarmup, heap),
     heapEndBytes: lowest(atEnd, heap),
     offHeapWarmupBytes: lowest(afterWarmup, offHeap),
     offHeapEndBytes: lowest(atEnd, offHeap),
-    windowSeconds: window / 1000,
     stoppedCleanly: exitCode === 0,
   };
   const passed = stats.unexpectedErrors === 0 && growth < MAX_GROWTH && result.stoppedCleanly;
@@ -153,8 +168,8 @@ async function main(): Promise<void> {
   console.log(`  requests ${result.requests} in ${result.seconds}s; p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
   for (const [name, s] of Object.entries(byOperation)) console.log(`  ${name.padEnd(16)} ${String(s.requests).padStart(6)}  p50 ${s.p50.toFixed(0).padStart(4)} ms  p99 ${s.p99.toFixed(0).padStart(4)} ms`);
   console.log(`  expected errors: ${JSON.stringify(result.expectedErrors)}; unexpected: ${JSON.stringify(result.unexpectedErrors)}`);
-  console.log(`  RSS, lowest in ${result.windowSeconds}s after warm-up ${mb(rssWarm)}, in the last ${result.windowSeconds}s ${mb(rssEnd)} (${(growth * 100).toFixed(1)}%)`);
-  console.log(`  peaks ${mb(result.rssPeakWarmupBytes)} → ${mb(result.rssPeakEndBytes)}; heap used, lowest ${mb(result.heapWarmupBytes)} → ${mb(result.heapEndBytes)}; off the JS heap, lowest ${mb(result.offHeapWarmupBytes)} → ${mb(result.offHeapEndBytes)}`);
+  console.log(`  RSS after a full collection, after warm-up ${mb(rssWarm)}, at the end ${mb(rssEnd)} (${(growth * 100).toFixed(1)}%)`);
+  console.log(`  heap used ${mb(result.heapWarmupBytes)} → ${mb(result.heapEndBytes)}; off the JS heap ${mb(result.offHeapWarmupBytes)} → ${mb(result.offHeapEndBytes)}; RSS peaks in the first and last third ${mb(result.rssPeakWarmupBytes)} → ${mb(result.rssPeakEndBytes)}`);
   console.log(`  stopped with SIGTERM: ${result.stoppedCleanly ? 'exit 0' : `exit ${exitCode}`}`);
   console.log(`  targets: no unexpected error, RSS growth < ${MAX_GROWTH * 100}%: ${passed ? 'PASS' : 'FAIL'}`);
   console.log(`SOAK_RESULT ${JSON.stringify(result)}`);

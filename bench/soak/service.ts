@@ -25,6 +25,8 @@ export interface Service {
   clientId: string;
   apiKey: string;
   metricsUrl?: string;
+  /** The inspector's WebSocket URL, when launched with `inspect`. */
+  inspectorUrl?: string;
   stdout(): string;
   stderr(): string;
   /** True once `stop` was called: failed requests are then expected. */
@@ -47,10 +49,12 @@ export interface Launch {
   env?: Record<string, string>;
   /** Where the service's log lines go besides memory (the soak keeps none in memory). */
   keepLog?: boolean;
+  /** Open the inspector on a free loopback port (the soak collects garbage through it). */
+  inspect?: boolean;
 }
 
-export async function startService({ entry, cwd, dataDir, baseEnv = process.env, env = {}, keepLog = true }: Launch): Promise<Service> {
-  const child = spawn(process.execPath, [entry], {
+export async function startService({ entry, cwd, dataDir, baseEnv = process.env, env = {}, keepLog = true, inspect = false }: Launch): Promise<Service> {
+  const child = spawn(process.execPath, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), entry], {
     cwd,
     env: {
       ...baseEnv,
@@ -74,8 +78,11 @@ export async function startService({ entry, cwd, dataDir, baseEnv = process.env,
   child.stdout!.on('data', (chunk: Buffer) => {
     if (keepLog || !bannerSeen) out += chunk.toString();
   });
+  let inspectorUrl: string | undefined;
   child.stderr!.on('data', (chunk: Buffer) => {
     if (keepLog) err += chunk.toString();
+    // Node prints it first, before any of the service's own lines.
+    inspectorUrl ??= /Debugger listening on (ws:\/\/\S+)/.exec(chunk.toString())?.[1];
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const banner = await new Promise<string>((resolve, reject) => {
@@ -110,6 +117,7 @@ export async function startService({ entry, cwd, dataDir, baseEnv = process.env,
     clientId,
     apiKey,
     metricsUrl,
+    inspectorUrl,
     stdout: () => out,
     stderr: () => err,
     get stopping() {
