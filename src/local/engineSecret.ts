@@ -2,7 +2,7 @@
  * The key that, with each pool's pepper, seals the engine's TOTP secrets: kept in its own file
  * beside the database (DATA_DIR/engine-secret.key), not in it, so a copy of the table alone
  * reveals no TOTP secret. Made once, readable by this user only; losing it means users set TOTP
- * up again. `npm run cognito:local` keeps the same file (src/local/cognito/main.ts).
+ * up again. `npm start` and `npm run cognito:local` keep the same file.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

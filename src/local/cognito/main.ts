@@ -2,11 +2,10 @@
  * `npm run cognito:local`: the engine on its own, with state under the data directory, for use
  * with the AWS SDK, the AWS CLI (--endpoint-url) or amazon-cognito-identity-js.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config';
 import { startEmbeddedDynamo } from '../dynamodb';
+import { engineSecretKey } from '../engineSecret';
 import { hashCostSetting, WEAK_HASH_WARNING } from './hashCostSetting';
 import { startEngine } from './engine';
 
@@ -25,22 +24,6 @@ function lambdaEndpoint(): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`COGNITO_LOCAL_LAMBDA_ENDPOINT must be an http(s) URL, got "${value}"`);
   return value;
-}
-
-/**
- * The key that, with each pool's pepper, seals TOTP secrets (domain/mfa/secretBox.ts): kept in its
- * own file beside the database, not in it, so a copy of the table alone reveals no TOTP secret.
- * Made once, readable by this user only; losing it means users set TOTP up again.
- */
-function engineSecretKey(dataDir: string): Buffer {
-  const file = join(dataDir, 'engine-secret.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  }
-  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length < 32) throw new Error(`${file} must hold at least 32 bytes, base64`);
-  return key;
 }
 
 async function main(): Promise<void> {
