@@ -8,7 +8,7 @@
  * only has to agree with the engine.
  */
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { fromHex, g, hashHex, hashText, k, N, padHex, power } from '../src/local/cognito/domain/srp/group';
+import { fromHex, g, hashHex, hashText, k, N, padHex, power } from '../src/lib/srpGroup';
 import { formatTimestamp } from '../src/local/cognito/domain/srp/timestamp';
 
 export class BenchSrpClient {

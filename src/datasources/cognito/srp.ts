@@ -17,47 +17,14 @@
  * Numbers travel as hex, padded as the reference client pads them (a leading 00 when the first
  * nibble has its high bit set, so they read as positive).
  */
-import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { fromHex, g, hashHex, hashText, k, N, padHex, power } from '../../lib/srpGroup';
 
-/** RFC 5054's 3072-bit prime (appendix A); the generator is 2. */
-const N = BigInt(
-  '0x' +
-    'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
-    'EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED' +
-    'EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F' +
-    '83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B' +
-    'E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510' +
-    '15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7' +
-    'ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C' +
-    'BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF',
-);
-const g = 2n;
 const INFO = 'Caldera Derived Key';
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = ((base % modulus) + modulus) % modulus;
-  let e = exponent;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-    e >>= 1n;
-  }
-  return result;
-}
-
-function padHex(value: bigint): string {
-  let hex = value.toString(16);
-  if (hex.length % 2 === 1) hex = `0${hex}`;
-  return /^[89a-f]/.test(hex) ? `00${hex}` : hex;
-}
-
-const fromHex = (hex: string): bigint => BigInt(`0x${hex}`);
-const hashHex = (hex: string): string => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
-const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 const randomNumber = (bytes: number): bigint => fromHex(randomBytes(bytes).toString('hex'));
 
-const k = fromHex(hashHex(padHex(N) + padHex(g)));
+/** g^x mod N, x being a positive secret (OpenSSL refuses nothing there). */
+const gPower = (x: bigint): bigint => power(g, x)!;
 
 /** x: the salt (hex, padded) and secret, under the prefix and user id. */
 const deviceX = (saltHex: string, prefix: string, userId: string, secret: string): bigint =>
@@ -73,7 +40,7 @@ export interface DeviceVerifier {
 export function newDeviceVerifier(groupKey: string, deviceKey: string): DeviceVerifier {
   const secret = randomBytes(40).toString('base64');
   const salt = padHex(randomNumber(16));
-  const verifier = padHex(modPow(g, deviceX(salt, groupKey, deviceKey, secret), N));
+  const verifier = padHex(gPower(deviceX(salt, groupKey, deviceKey, secret)));
   return { secret, config: { Salt: Buffer.from(salt, 'hex').toString('base64'), PasswordVerifier: Buffer.from(verifier, 'hex').toString('base64') } };
 }
 
@@ -99,7 +66,7 @@ export class SrpProof {
     // a of 256 bits; an A of 0 mod N would be refused.
     while (A === 0n) {
       a = randomNumber(32);
-      A = modPow(g, a, N);
+      A = gPower(a);
     }
     this.a = a;
     this.A = A.toString(16);
@@ -118,8 +85,10 @@ export class SrpProof {
     const u = fromHex(hashHex(padHex(fromHex(this.A)) + padHex(B)));
     if (u === 0n) return undefined;
     const x = deviceX(SALT, this.prefix, userId, secret);
-    const base = (((B - k * modPow(g, x, N)) % N) + N) % N;
-    const S = modPow(base, this.a + u * x, N);
+    const base = (((B - k * gPower(x)) % N) + N) % N;
+    const S = power(base, this.a + u * x);
+    // OpenSSL refuses a degenerate base (0, 1 or N-1), which no honest server's B gives.
+    if (S === undefined) return undefined;
     const key = Buffer.from(hkdfSync('sha256', Buffer.from(padHex(S), 'hex'), Buffer.from(padHex(u), 'hex'), INFO, 16));
     const timestamp = srpTimestamp(at);
     const signature = createHmac('sha256', key)

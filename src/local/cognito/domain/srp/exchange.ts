@@ -14,7 +14,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { secretsEqual } from '../constantTime';
 import type { SrpExchange } from '../model';
-import { fromHex, g, hashHex, k, N, padHex, power } from './group';
+import { fromHex, g, hashHex, k, N, padHex, power } from '../../../../lib/srpGroup';
 
 const INFO = 'Caldera Derived Key';
 

@@ -17,7 +17,7 @@
  * does, with the same work.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { fromHex, g, hashHex, hashText, N, N_BYTES, padHex, power } from './group';
+import { fromHex, g, hashHex, hashText, N, N_BYTES, padHex, power } from '../../../../lib/srpGroup';
 
 export interface Verifier {
   /** Hex, as padHex writes it (what the client hashes). */

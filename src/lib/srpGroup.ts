@@ -1,4 +1,7 @@
 /**
+ * Shared by both sides: the engine's server (src/local/cognito/domain/srp) and the API's client
+ * for remembered devices (src/datasources/cognito/srp.ts).
+ *
  * The arithmetic of Cognito's SRP-6a: the 3072-bit group of RFC 5054 (generator 2), SHA-256, and
  * the byte conventions amazon-cognito-identity-js and Amplify use, which the server must repeat
  * exactly or no signature would ever match:
