@@ -16,6 +16,7 @@ import type { SessionDataSource } from './datasources/cognito/session.datasource
 import type { RevocationsStore } from './datasources/metadata/revocations.store';
 import type { SessionsStore } from './datasources/metadata/sessions.store';
 import type { Logger } from './logger';
+import type { RequestScope } from './observability/requestScope';
 
 export interface DataSources {
   account: AccountDataSource;
@@ -50,6 +51,8 @@ export interface ApiContext {
   rateLimiter: RateLimiter;
   /** The directory's indexed attributes (e.g. custom:tenant), mirrored from Cognito. */
   indexedAttributes: readonly string[];
+  /** What the request has done so far, for its access-log line and metrics; absent when nothing observes. */
+  scope?: RequestScope;
 }
 
 /** The signed-in caller (also an OwnAccount); resolvers of @aws_cognito_user_pools fields can rely on it. */

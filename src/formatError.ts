@@ -75,7 +75,22 @@ function requestMessage(apolloCode: string, formatted: GraphQLFormattedError, er
   return options.production ? message.replace(/ ?Did you mean [^?]*\?/g, '') : message;
 }
 
-export function createErrorFormatter(logger: Logger, options: FormatterOptions) {
+/** The cause of an error no rule maps (a bug, an unmapped backend failure), or undefined for an expected one. */
+export function unexpectedCause(error: unknown, code: unknown): unknown {
+  if (apiErrorOf(error) || (typeof code === 'string' && APOLLO_CODES[code])) return undefined;
+  return unwrapResolverError(error);
+}
+
+/** The line an unexpected error leaves: where it happened and what it was, never the request's values. */
+export function logUnexpected(logger: Logger, path: GraphQLFormattedError['path'], cause: unknown): void {
+  logger.error('unexpected error in a resolver', { path, error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) });
+}
+
+/**
+ * `logger`: where unexpected errors are logged; undefined when the request observer logs them
+ * instead, with the request's ids (observability/requestPlugin.ts).
+ */
+export function createErrorFormatter(logger: Logger | undefined, options: FormatterOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): AppSyncFormattedError => {
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     const apiError = apiErrorOf(error);
@@ -89,11 +104,7 @@ export function createErrorFormatter(logger: Logger, options: FormatterOptions) 
       const message = requestMessage(apolloCode, formatted, unwrapResolverError(error), options);
       return { ...base, message, errorType: known.errorType, extensions: { code: known.code, errorType: known.errorType } };
     }
-    const original = unwrapResolverError(error);
-    logger.error('unexpected error in a resolver', {
-      path: formatted.path,
-      error: original instanceof Error ? `${original.name}: ${original.message}` : String(original),
-    });
+    if (logger) logUnexpected(logger, formatted.path, unwrapResolverError(error));
     const errorType = ErrorCodes.INTERNAL_SERVER_ERROR;
     return { ...base, message: 'Something went wrong. Please try again.', errorType, extensions: { code: 'INTERNAL_SERVER_ERROR', errorType } };
   };

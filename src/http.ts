@@ -15,19 +15,21 @@ import type { TrustedProxies } from './auth/clientIp';
 import type { RateLimiter } from './auth/rateLimits';
 import type { ApiContext, DataSources } from './context';
 import { createLoaders } from './datasources/loaders';
-import type { Logger } from './logger';
+import { Logger, withFields } from './logger';
 import { BODY_TOO_LARGE, RequestObserver } from './observability/accessLog';
 import type { Drain } from './observability/drain';
 import { bearerMatches, sendMetrics } from './observability/metricsEndpoint';
 import type { ServiceMetrics } from './observability/metrics';
 import type { Readiness } from './observability/readiness';
-import { RequestScope, runInScope } from './observability/requestScope';
+import { RequestScope, scopeIds } from './observability/requestScope';
 import type { WebFront } from './web';
 
 export interface HttpOptions {
   apollo: ApolloServer<ApiContext>;
   authenticator: Authenticator;
   sources: DataSources;
+  /** An observed request's own datasources, rate limiter and logger (counted, with its ids); absent when nothing observes. */
+  forRequest?: (scope: RequestScope) => RequestSources;
   logger: Logger;
   maxBodyBytes: number;
   /** Lets unauthenticated introspection through, so the playground can load the schema. */
@@ -43,6 +45,13 @@ export interface HttpOptions {
   metricsBehindToken?: { metrics: ServiceMetrics; token: string };
   /** The web app's pages, files and cookie sessions (src/web), when served. */
   web?: WebFront;
+}
+
+/** What an observed request uses in place of the shared ones (see datasources/dataSources.ts). */
+export interface RequestSources {
+  sources: DataSources;
+  rateLimiter: RateLimiter;
+  logger: Logger;
 }
 
 class RequestTooLarge extends Error {}
@@ -119,15 +128,18 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
 
   let context: ApiContext;
   const clientIp = options.trustedProxies.clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+  const own = scope && options.forRequest?.(scope);
+  const sources = own?.sources ?? options.sources;
   const perRequest = {
-    sources: options.sources,
-    loaders: createLoaders(options.sources),
-    logger: options.logger,
+    sources,
+    loaders: createLoaders(sources),
+    logger: own?.logger ?? options.logger,
     requestId,
     clientIp,
     userAgent: req.headers['user-agent']?.slice(0, 256),
-    rateLimiter: options.rateLimiter,
+    rateLimiter: own?.rateLimiter ?? options.rateLimiter,
     indexedAttributes: options.indexedAttributes,
+    scope,
   };
   const authorization = req.headers.authorization;
   const apiKey = req.headers['x-api-key'];
@@ -137,6 +149,7 @@ async function handleGraphQL(options: HttpOptions, req: IncomingMessage, res: Se
     const outcome = await options.authenticator.authenticate(
       { authorization, apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey },
       clientIp,
+      sources.revocations,
     );
     if (!outcome.ok) {
       scope?.errorCodes.push('UNAUTHENTICATED');
@@ -172,7 +185,8 @@ function answerFailure(options: HttpOptions, res: ServerResponse, error: unknown
     return send(res, 413, { errors: [{ message: 'Request body is too large.', errorType: 'PayloadTooLarge', extensions: { code: 'BAD_USER_INPUT' } }] }, CORS);
   }
   scope?.errorCodes.push('INTERNAL_SERVER_ERROR');
-  options.logger.error('request failed', { error: error instanceof Error ? error.message : String(error) });
+  const logger = scope ? withFields(options.logger, scopeIds(scope)) : options.logger;
+  logger.error('request failed', { error: error instanceof Error ? error.message : String(error) });
   if (!res.headersSent) send(res, 500, { errors: [{ message: 'Something went wrong. Please try again.', errorType: 'InternalFailure', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, CORS);
   else res.end();
 }
@@ -185,8 +199,7 @@ function serveGraphQL(options: HttpOptions, req: IncomingMessage, res: ServerRes
     void handle();
     return;
   }
-  // Attached outside the scope, so the access-log line is not given the scope's ids twice.
-  void runInScope(scope, handle).then(() => options.observer!.finish(scope, res.statusCode));
+  void handle().then(() => options.observer!.finish(scope, res.statusCode));
 }
 
 /** `/readyz`: 200 when every backend answered, 503 otherwise and while draining. */

@@ -7,8 +7,8 @@
  * matched here, in pino's `log` formatter, which every line passes through.
  */
 import pino, { DestinationStream } from 'pino';
+import { BatchedLineStream, LineDestination } from './lib/batchedLineStream';
 import type { LogLevel } from './config';
-import { scopeFields } from './observability/requestScope';
 
 const SECRET_FIELD = /pass(word)?|code|token|secret|session|authorization|api[-_]?key|challenge/i;
 
@@ -24,17 +24,38 @@ export interface ServiceLogger extends Logger {
   isEnabled(level: Exclude<LogLevel, 'silent'>): boolean;
   /** Writes out what is buffered (lines are written asynchronously to stderr). */
   flush(): void;
+  /**
+   * An `info` line whose fields the caller built from a fixed set of names holding no secret
+   * (the access log): written in one JSON.stringify, without the redaction walk or the request's
+   * context fields, because it is written once per request and its cost is every request's.
+   */
+  infoFixed(message: string, fields: Record<string, unknown>): void;
 }
 
 export interface LoggerOptions {
   /** Readable lines instead of JSON (falls back to JSON where pino-pretty is not installed). */
   pretty?: boolean;
-  /** Fields added to every line, read as it is written: by default the ids of the request it is written for (observability/requestScope.ts). */
-  context?: () => Record<string, unknown> | undefined;
 }
 
+/** A logger that adds `fields` to each line it writes (a request's ids), before the line's own. */
+export function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
+  const at = (level: keyof Logger) => (message: string, own?: Record<string, unknown>) => logger[level](message, own ? { ...fields, ...own } : fields);
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** True when nothing under `value` (up to the depth redact walks) is named like a secret. */
+function holdsNoSecret(value: unknown, depth: number): boolean {
+  if (depth > 6 || value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every((v) => holdsNoSecret(v, depth + 1));
+  for (const key in value) {
+    if (SECRET_FIELD.test(key) || !holdsNoSecret((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+/** `value` with every secret-named field replaced, at any depth; `value` itself when it has none (most lines). */
 export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (holdsNoSecret(value, depth)) return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '[redacted]' : redact(v, depth + 1)]),
@@ -52,16 +73,38 @@ function prettyStream(): DestinationStream | undefined {
   }
 }
 
-function destination(write: ((line: string) => void) | undefined, options: LoggerOptions): DestinationStream & { flushSync?: () => void } {
+function destination(write: ((line: string) => void) | undefined, options: LoggerOptions): LineDestination {
   if (write) return { write };
   const pretty = options.pretty ? prettyStream() : undefined;
-  // Asynchronous: a request never waits for stderr. Flushed on shutdown, and by pino on exit.
-  return pretty ?? pino.destination({ dest: 2, sync: false });
+  if (pretty) return pretty;
+  // Asynchronous: a request never waits for stderr. Lines go out in batches (batchedLineStream.ts),
+  // flushed on shutdown and on exit (pino flushes its destination on exit too).
+  const batched = new BatchedLineStream(pino.destination({ dest: 2, sync: false }));
+  process.once('exit', () => batched.flushSync());
+  return batched;
+}
+
+/** The time as pino's isoTime writes it, formatted once per millisecond (busy services write many lines in one). */
+let lastMs = -1;
+let lastIso = '';
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
+/** One JSON line in pino's shape (level, time, the fields, message), built by hand for infoFixed. */
+function fixedLine(level: string, message: string, fields: Record<string, unknown>): string {
+  const body = JSON.stringify(fields);
+  const inner = body.length > 2 ? body.slice(1, -1) + ',' : '';
+  return `{"level":"${level}","time":"${isoNow()}",${inner}"message":${JSON.stringify(message)}}\n`;
 }
 
 export function createLogger(level: LogLevel, write?: (line: string) => void, options: LoggerOptions = {}): ServiceLogger {
   const stream = destination(write, options);
-  const context = options.context ?? scopeFields;
   const base = pino(
     {
       level,
@@ -72,7 +115,6 @@ export function createLogger(level: LogLevel, write?: (line: string) => void, op
         level: (label) => ({ level: label }),
         log: (fields) => redact(fields) as Record<string, unknown>,
       },
-      mixin: () => context() ?? {},
     },
     stream,
   );
@@ -86,6 +128,9 @@ export function createLogger(level: LogLevel, write?: (line: string) => void, op
     warn: emit('warn'),
     error: emit('error'),
     isEnabled: (at) => base.isLevelEnabled(at),
+    infoFixed(message, fields) {
+      if (base.isLevelEnabled('info')) stream.write(fixedLine('info', message, fields));
+    },
     flush: () => stream.flushSync?.(),
   };
 }

@@ -15,34 +15,27 @@ import type { RateLimitPolicy } from './auth/rateLimitPolicy';
 import { RateLimiter } from './auth/rateLimits';
 import { Authenticator } from './auth/authenticate';
 import { AccessTokenVerifier } from './auth/tokenVerifier';
-import type { ApiContext, DataSources } from './context';
-import { AccountDataSource } from './datasources/cognito/account.datasource';
-import { AdminUsersDataSource } from './datasources/cognito/adminUsers.datasource';
-import { DevicesDataSource } from './datasources/cognito/devices.datasource';
-import { MfaDataSource } from './datasources/cognito/mfa.datasource';
-import { GroupsDataSource } from './datasources/cognito/groups.datasource';
-import { LocksStore } from './datasources/metadata/locks.store';
+import type { ApiContext } from './context';
 import { CognitoGateway } from './datasources/cognito/gateway';
+import { createDataSources, SharedSources, SourceClients } from './datasources/dataSources';
 import { PoolDataSource } from './datasources/cognito/pool.datasource';
-import { ProfileDataSource } from './datasources/cognito/profile.datasource';
 import { CognitoRetryStrategy } from './datasources/cognito/retries';
 import { RecentProfiles } from './datasources/cognito/recentProfiles';
-import { SessionDataSource } from './datasources/cognito/session.datasource';
-import { DirectoryStore } from './datasources/metadata/directory.store';
 import type { Directory } from './datasources/metadata/directory.types';
 import { RateLimitsStore } from './datasources/metadata/rateLimits.store';
 import { RevocationsStore } from './datasources/metadata/revocations.store';
-import { SessionsStore } from './datasources/metadata/sessions.store';
 import { createErrorFormatter } from './formatError';
-import { createHttpServer } from './http';
+import { createHttpServer, RequestSources } from './http';
 import { documentLimits } from './limits/documentLimits';
 import type { ServiceLogger } from './logger';
 import { observeApi } from './observability/apiObservability';
+import { requestClients } from './observability/backendCalls';
 import { Drain, DrainOutcome } from './observability/drain';
 import type { ServiceMetrics } from './observability/metrics';
 import { MetricsServer, startMetricsServer } from './observability/metricsEndpoint';
 import { backendProbes } from './observability/probes';
 import { Readiness } from './observability/readiness';
+import type { RequestScope } from './observability/requestScope';
 import { requestObserverPlugin } from './observability/requestPlugin';
 import { observeSignIns } from './observability/signInOutcomes';
 import { buildApiSchema } from './schema/build';
@@ -133,8 +126,6 @@ export interface RunningApi {
   shutdown(timeoutMs: number): Promise<DrainOutcome>;
 }
 
-const wrapped = <T>(value: T, wrap?: (value: T) => T): T => (wrap ? wrap(value) : value);
-
 /**
  * `metrics` is the registry to count on when settings.metrics exposes them (main.ts shares one
  * with the embedded world's triggers); without it the API makes its own.
@@ -157,22 +148,29 @@ export async function startApi(settings: ApiSettings, logger: ServiceLogger, hoo
     logger,
   );
   const recent = new RecentProfiles(settings.cache.profileMs, settings.cache.clock);
-  const totpIssuer = settings.totpIssuer ?? 'Identity API';
-  const devices = new DevicesDataSource(gateway);
-  const sources: DataSources = {
-    account: new AccountDataSource(gateway),
-    session: new SessionDataSource(gateway, recent, devices, { totpIssuer, logger }),
-    profile: new ProfileDataSource(gateway, recent),
-    adminUsers: new AdminUsersDataSource(gateway, recent),
-    groups: new GroupsDataSource(gateway),
+  const shared: SharedSources = {
+    recent,
     pool: new PoolDataSource(gateway),
-    mfa: new MfaDataSource(gateway, totpIssuer),
-    devices,
-    sessions: new SessionsStore(doc, settings.metadataTable),
     revocations: new RevocationsStore(doc, settings.metadataTable, { windowMs: settings.cache.revocationMs, cacheClock: settings.cache.clock }),
-    locks: new LocksStore(doc, settings.metadataTable),
-    directory: wrapped(new DirectoryStore(doc, settings.metadataTable, settings.directory), hooks.wrapDirectory),
+    table: settings.metadataTable,
+    totpIssuer: settings.totpIssuer ?? 'Identity API',
+    directory: settings.directory,
+    wrapDirectory: hooks.wrapDirectory,
   };
+  const clients: SourceClients = { cognito: gateway, doc, logger };
+  const sources = createDataSources(clients, shared);
+  const rateLimiter = new RateLimiter(new RateLimitsStore(doc, settings.metadataTable), settings.rateLimits);
+  // An observed request gets its own datasources, so its backend calls are counted for its log line.
+  const forRequest = observed.observer
+    ? (scope: RequestScope): RequestSources => {
+        const counted = requestClients(clients, scope);
+        return {
+          sources: { ...createDataSources(counted, shared), revocations: shared.revocations.forRequest(counted.doc, counted.count) },
+          rateLimiter: new RateLimiter(new RateLimitsStore(counted.doc, settings.metadataTable), settings.rateLimits),
+          logger: counted.logger,
+        };
+      }
+    : undefined;
   const verifier = new AccessTokenVerifier(settings.issuer, settings.clientId, settings.acceptedIssuers);
   observed.metrics?.watchReuse('token', [verifier.reuse]);
   observed.metrics?.watchReuse('revocation', sources.revocations.reuse);
@@ -187,7 +185,7 @@ export async function startApi(settings: ApiSettings, logger: ServiceLogger, hoo
     schema: observed.metrics ? observeSignIns(buildApiSchema(), observed.metrics) : buildApiSchema(),
     introspection: !settings.production,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger, { production: settings.production }),
+    formatError: createErrorFormatter(observed.observer ? undefined : logger, { production: settings.production }),
     // Refuses hostile documents (see src/limits) in graphql's own validation pass, before its
     // rules walk them. Apollo's maxRecursiveSelections must stay off: it would move this rule to
     // a later pass, after graphql's.
@@ -226,11 +224,12 @@ export async function startApi(settings: ApiSettings, logger: ServiceLogger, hoo
     apollo,
     authenticator,
     sources,
+    forRequest,
     logger,
     maxBodyBytes: settings.maxBodyBytes,
     openIntrospection: !settings.production,
     trustedProxies: new TrustedProxies(settings.trustedProxies),
-    rateLimiter: new RateLimiter(new RateLimitsStore(doc, settings.metadataTable), settings.rateLimits),
+    rateLimiter,
     indexedAttributes: settings.directory.indexedAttributes,
     web: createWebFront({
       apiKey: settings.playgroundApiKey,

@@ -44,11 +44,12 @@ export interface AuthenticatorDeps {
 export class Authenticator {
   constructor(private readonly deps: AuthenticatorDeps) {}
 
-  async authenticate(headers: { authorization?: string; apiKey?: string }, sourceIp: string): Promise<AuthOutcome> {
+  /** `revocations`: the request's view of the store (its reads counted for the request), or the shared one. */
+  async authenticate(headers: { authorization?: string; apiKey?: string }, sourceIp: string, revocations = this.deps.revocations): Promise<AuthOutcome> {
     if (headers.authorization) {
       const token = headers.authorization.replace(/^Bearer\s+/i, '').trim();
       const claims = await this.deps.verifier.verify(token);
-      if (!claims || !(await this.isLive(claims, token))) return { ok: false, message: NO_CREDENTIALS };
+      if (!claims || !(await this.isLive(claims, token, revocations))) return { ok: false, message: NO_CREDENTIALS };
       const groups = claims['cognito:groups'] ?? [];
       return {
         ok: true,
@@ -74,8 +75,8 @@ export class Authenticator {
     return { ok: false, message: NO_CREDENTIALS };
   }
 
-  private async isLive(claims: AccessClaims, token: string): Promise<boolean> {
-    const state = await this.deps.revocations.state(claims.sub, claims.origin_jti);
+  private async isLive(claims: AccessClaims, token: string, revocations: RevocationsStore): Promise<boolean> {
+    const state = await revocations.state(claims.sub, claims.origin_jti);
     if (state.sessionRevoked) return false;
     if (state.signedOutAt === undefined) return true;
     const signedOutSecond = Math.floor(state.signedOutAt / 1000);

@@ -44,12 +44,12 @@ export function createRequestObserver({ logger, metrics }: ObserverDeps): Reques
   if (!logs && !metrics) return undefined;
   return {
     begin: (requestId, traceparent) => newScope(requestId, parseTraceparent(traceparent), performance.now()),
-    answered: (status) => metrics?.responses.inc({ status: String(status) }),
+    answered: (status) => metrics?.responsesBy(String(status)).inc(),
     finish(scope, status) {
       const seconds = (performance.now() - scope.started) / 1000;
       const operation = operationLabel(scope);
       if (logs) {
-        logger.info('graphql request', {
+        logger.infoFixed('graphql request', {
           requestId: scope.requestId,
           ...(scope.trace && { traceId: scope.trace.traceId, spanId: scope.trace.parentId }),
           operation: scope.operationName,
@@ -63,8 +63,8 @@ export function createRequestObserver({ logger, metrics }: ObserverDeps): Reques
         });
       }
       if (!metrics) return;
-      metrics.responses.inc({ status: String(status) });
-      metrics.requestDuration.observe({ operation, type: scope.operationType ?? 'none' }, seconds);
+      metrics.responsesBy(String(status)).inc();
+      metrics.requestDurationBy(operation, scope.operationType ?? 'none').observe(seconds);
       for (const code of scope.errorCodes) {
         metrics.graphqlErrors.inc({ operation, code });
         if (EDGE_REFUSALS.has(code) || code === BODY_TOO_LARGE) metrics.edgeRefusals.inc({ code });

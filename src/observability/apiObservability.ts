@@ -13,7 +13,7 @@ import { InstrumentableClient, instrumentClient } from './sdkMetrics';
 export interface ApiObservability {
   metrics?: ServiceMetrics;
   observer?: RequestObserver;
-  /** Counts a client's calls (metrics, and the request's backend calls for its log line). */
+  /** Counts a client's calls in the metrics (a request's own count is its client views', backendCalls.ts). */
   instrument<I extends object, O extends object>(client: InstrumentableClient<I, O>, backend: Backend): void;
 }
 
@@ -24,7 +24,7 @@ export function observeApi(logger: ServiceLogger, metricsWanted: boolean, shared
     metrics,
     observer,
     instrument: (client, backend) => {
-      if (observer) instrumentClient(client, backend, { metrics });
+      if (metrics) instrumentClient(client, backend, { metrics });
     },
   };
 }

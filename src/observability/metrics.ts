@@ -14,6 +14,22 @@ const BACKEND_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 
 export type Backend = 'cognito' | 'dynamodb';
 
+/**
+ * A metric's series by label values, kept once bound: prom-client sorts and hashes the label
+ * object on every inc or observe, and a request touches several series, so the hot ones are
+ * looked up by one string key instead. Values come from closed sets (see above), so the map
+ * stays as small as the metric's own series.
+ */
+export function seriesOf<B>(metric: { labels(...values: string[]): B }): (...values: string[]) => B {
+  const bound = new Map<string, B>();
+  return (...values) => {
+    const key = values.join('\u0000');
+    let series = bound.get(key);
+    if (!series) bound.set(key, (series = metric.labels(...values)));
+    return series;
+  };
+}
+
 export interface MetricsOptions {
   /** Node's default metrics (CPU, memory, event loop, GC, handles); on unless a test turns them off. */
   defaultMetrics?: boolean;
@@ -107,6 +123,12 @@ export class ServiceMetrics {
     help: 'Requests being answered on the API port.',
     registers: [this.registry],
   });
+
+  /** The per-request series, bound (seriesOf): by status; by operation and type; by backend, operation and outcome; by backend and operation. */
+  readonly responsesBy = seriesOf(this.responses);
+  readonly requestDurationBy = seriesOf(this.requestDuration);
+  readonly backendCallsBy = seriesOf(this.backendCalls);
+  readonly backendDurationBy = seriesOf(this.backendDuration);
 
   private readonly reuseWindows = new Map<string, ReuseCounts[]>();
 

@@ -1,12 +1,15 @@
 /**
- * Apollo plugin: tells the request's scope (requestScope.ts) what the operation was (its type,
+ * Apollo plugin: tells the request's scope (requestScope.ts, in the request's context) what the operation was (its type,
  * name and root fields, once resolved) and which error codes the answer carries. The access log
  * and the request metrics are written from the scope when the HTTP answer is complete
- * (accessLog.ts). Without a scope (logging and metrics off) it does nothing.
+ * (accessLog.ts). It also logs unexpected errors with the request's ids, in place of the error
+ * formatter, which has no request to name. Without a scope (logging and metrics off) it does nothing.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, FragmentDefinitionNode, Kind, SelectionSetNode } from 'graphql';
-import { currentScope } from './requestScope';
+import { logUnexpected, unexpectedCause } from '../formatError';
+import type { Logger } from '../logger';
+import type { RequestScope } from './requestScope';
 
 /** GraphQL names only: anything else a client sends as operationName is not repeated into the log. */
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
@@ -28,10 +31,10 @@ function rootFields(selectionSet: SelectionSetNode, document: DocumentNode, seen
   return [...new Set(names)];
 }
 
-export function requestObserverPlugin<C extends object>(): ApolloServerPlugin<C> {
+export function requestObserverPlugin<C extends { scope?: RequestScope; logger: Logger }>(): ApolloServerPlugin<C> {
   return {
-    async requestDidStart({ request }) {
-      const scope = currentScope();
+    async requestDidStart({ request, contextValue }) {
+      const scope = contextValue.scope;
       if (!scope) return undefined;
       if (request.operationName && NAME.test(request.operationName)) scope.operationName = request.operationName;
       return {
@@ -40,6 +43,12 @@ export function requestObserverPlugin<C extends object>(): ApolloServerPlugin<C>
           scope.operationType = operation.operation;
           if (operation.name) scope.operationName = operation.name.value;
           scope.rootFields = rootFields(operation.selectionSet, document);
+        },
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const cause = unexpectedCause(error, error.extensions?.code);
+            if (cause !== undefined) logUnexpected(contextValue.logger, error.path, cause);
+          }
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;

@@ -1,8 +1,8 @@
 /**
  * SDK middleware on the API's Cognito and DynamoDB clients: every call is counted by operation
  * and outcome with its latency (retries included, as the caller waits for them), every throttled
- * attempt is counted (each retry too, since that is what eats the quota), and the call is added
- * to the request it was made for (requestScope.ts), for the access log.
+ * attempt is counted (each retry too, since that is what eats the quota). A request's own count of
+ * its calls, for its access-log line, is kept by its client views (backendCalls.ts).
  *
  * Two places in the stack: `initialize` runs once per call, outside the retry loop;
  * `deserialize` runs inside it (the retry middleware sits in `finalizeRequest`), once per attempt.
@@ -10,7 +10,6 @@
 import { performance } from 'node:perf_hooks';
 import type { HandlerExecutionContext, MiddlewareStack } from '@smithy/types';
 import type { Backend, ServiceMetrics } from './metrics';
-import { currentScope } from './requestScope';
 
 /** The part of an SDK v3 client this needs: its middleware stack. */
 export interface InstrumentableClient<I extends object = object, O extends object = object> {
@@ -36,17 +35,12 @@ const nameOf = (error: unknown): string => {
 const operationOf = (context: HandlerExecutionContext): string => (context.commandName ?? 'Unknown').replace(/Command$/, '');
 
 export interface InstrumentOptions {
-  /** Where calls are counted; none counts only the request's backend calls. */
-  metrics?: ServiceMetrics;
+  metrics: ServiceMetrics;
 }
 
-export function instrumentClient<I extends object, O extends object>(client: InstrumentableClient<I, O>, backend: Backend, options: InstrumentOptions): void {
-  const { metrics } = options;
+export function instrumentClient<I extends object, O extends object>(client: InstrumentableClient<I, O>, backend: Backend, { metrics }: InstrumentOptions): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const scope = currentScope();
-      if (scope) scope.backendCalls++;
-      if (!metrics) return next(args);
       const operation = operationOf(context);
       const started = performance.now();
       let outcome = 'ok';
@@ -56,13 +50,12 @@ export function instrumentClient<I extends object, O extends object>(client: Ins
         outcome = nameOf(error);
         throw error;
       } finally {
-        metrics.backendCalls.inc({ backend, operation, outcome });
-        metrics.backendDuration.observe({ backend, operation }, (performance.now() - started) / 1000);
+        metrics.backendCallsBy(backend, operation, outcome).inc();
+        metrics.backendDurationBy(backend, operation).observe((performance.now() - started) / 1000);
       }
     },
     { step: 'initialize', name: 'identityCallMetrics', priority: 'high' },
   );
-  if (!metrics) return;
   client.middlewareStack.add(
     (next, context) => async (args) => {
       try {

@@ -59,6 +59,19 @@ describe('the access log', () => {
     for (const secret of [PASSWORD, API_KEY, user.accessToken, user.refreshToken, user.idToken]) expect(log).not.toContain(secret);
   });
 
+  test("each request counts its own backend calls, however many run at once", async () => {
+    const typename = () => t.raw({ query: '{ __typename }' }, { apiKey: API_KEY });
+    const wrongPassword = (i: number) => signIn(t, uniqueEmail(`count-${i}`), 'Wrong-Passw0rd!');
+    await wrongPassword(0);
+    const [alone] = accessLines();
+    expect(alone.backendCalls).toBeGreaterThanOrEqual(2);
+    lines.splice(0);
+    await Promise.all([1, 2, 3, 4].flatMap((i) => [wrongPassword(i), typename()]));
+    const access = accessLines();
+    expect(access).toHaveLength(8);
+    for (const line of access) expect(line.backendCalls).toBe((line.fields as string[])[0] === 'signIn' ? alone.backendCalls : 0);
+  });
+
   test('refusals are logged with their codes: a bad token (401), a document over the limits, a wrong password', async () => {
     await t.gql(ops.MeDocument, {}, { token: 'not-a-token' });
     const deep = `{ me { ${'groups { members { items { '.repeat(4)}email${' } } }'.repeat(4)} } }`;

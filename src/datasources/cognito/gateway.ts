@@ -28,7 +28,14 @@ export class CognitoGateway {
     readonly sdk: CognitoIdentityProviderClient,
     readonly settings: CognitoSettings,
     private readonly logger: Logger,
+    /** Told of every call before it is sent (a request's backend-call count). */
+    private readonly onCall?: () => void,
   ) {}
+
+  /** The same client and settings, for one request: its lines go to `logger` and each call is told to `onCall`. */
+  forRequest(logger: Logger, onCall: () => void): CognitoGateway {
+    return new CognitoGateway(this.sdk, this.settings, logger, onCall);
+  }
 
   /** SECRET_HASH for app clients with a secret; undefined otherwise. */
   secretHash(username: string): string | undefined {
@@ -37,6 +44,7 @@ export class CognitoGateway {
   }
 
   async call<T>(operation: string, send: (sdk: CognitoIdentityProviderClient) => Promise<T>, options: CallOptions<T> = {}): Promise<T> {
+    this.onCall?.();
     try {
       return await send(this.sdk);
     } catch (error) {

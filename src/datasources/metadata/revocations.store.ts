@@ -45,6 +45,8 @@ export class RevocationsStore {
   private readonly signOuts: RecentReads<number | null>;
   /** originJti → until when the revocation holds, or null when the session was not revoked. */
   private readonly revokedSessions: RecentReads<number | null>;
+  /** Told of each read this store asks for (set on a request's view, see forRequest). */
+  private readonly onRead?: () => void;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -56,6 +58,15 @@ export class RevocationsStore {
     const recent = { windowMs: options.windowMs, maxEntries: REMEMBERED, now: options.cacheClock };
     this.signOuts = new RecentReads(recent);
     this.revokedSessions = new RecentReads(recent);
+  }
+
+  /**
+   * This store for one request: the same windows and batches (they are what makes a revocation
+   * check cheap, so they stay shared), its writes through `doc`, and each read it asks for told to
+   * `onRead`. A read that joins another request's batch or in-flight lookup is that request's.
+   */
+  forRequest(doc: DynamoDBDocumentClient, onRead: () => void): RevocationsStore {
+    return Object.assign(Object.create(this) as RevocationsStore, { doc, onRead });
   }
 
   /** The two reuse windows' counts (sign-outs by user, revoked sessions), for the metrics. */
@@ -93,11 +104,14 @@ export class RevocationsStore {
 
   async state(sub: string, originJti: string | undefined): Promise<RevocationState> {
     const [signedOutAt, revokedUntil] = await Promise.all([
-      this.signOuts.get(sub, async () => ((await this.items.load(userKey(sub)))?.signedOutAt as number | undefined) ?? null),
-      originJti
-        ? this.revokedSessions.get(originJti, async () => ((await this.items.load(sessionKey(originJti)))?.expiresAt as number | undefined) ?? null)
-        : null,
+      this.signOuts.get(sub, async () => ((await this.read(userKey(sub)))?.signedOutAt as number | undefined) ?? null),
+      originJti ? this.revokedSessions.get(originJti, async () => ((await this.read(sessionKey(originJti)))?.expiresAt as number | undefined) ?? null) : null,
     ]);
     return { signedOutAt: signedOutAt ?? undefined, sessionRevoked: revokedUntil !== null && revokedUntil > Date.now() };
+  }
+
+  private read(key: Key): Promise<Item | undefined> {
+    this.onRead?.();
+    return this.items.load(key);
   }
 }
